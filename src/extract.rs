@@ -1,0 +1,169 @@
+//! The pipeline: `text → sentences → features → claims`.
+
+use crate::attribution::{find_attributions, SpeakerMemory};
+use crate::hedge::{find_comparisons, find_hedges};
+use crate::quantity::{find_quantities, find_times};
+use crate::quote::find_quotes;
+use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
+use crate::score::{score_sentence, Features};
+use crate::segment::sentences;
+
+/// Extraction options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Sentences scoring below this are not claims unless they have a typed span
+    /// (statistic, attribution, quote, prediction, comparison).
+    pub min_score: f32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { min_score: crate::score::DEFAULT_THRESHOLD }
+    }
+}
+
+/// Extracts sentences and claims from `text` with default options.
+pub fn extract(text: &str) -> Report {
+    extract_with(text, &Options::default())
+}
+
+/// Extracts sentences and claims from `text`.
+pub fn extract_with(text: &str, options: &Options) -> Report {
+    let ranges = sentences(text);
+    let quotes = find_quotes(text);
+    let mut memory = SpeakerMemory::default();
+    let mut report = Report::default();
+
+    // Per sentence: the typed spans and attributions found in it.
+    struct Found {
+        spans: Vec<Span>,
+        attributions: Vec<Attribution>,
+        features: Features,
+    }
+    let mut found: Vec<Found> = Vec::with_capacity(ranges.len());
+    for &(start, end) in &ranges {
+        let mut spans = Vec::new();
+        let mut features = Features::default();
+        for q in find_quantities(text, start, end) {
+            let mut s = Span::new(Role::Statistic, text, q.start, q.end);
+            s.quantity = Some(q.quantity);
+            spans.push(s);
+            features.statistics += 1;
+        }
+        for (s, e) in find_times(text, start, end) {
+            spans.push(Span::new(Role::Time, text, s, e));
+            features.times += 1;
+        }
+        for (s, e) in find_hedges(text, start, end) {
+            spans.push(Span::new(Role::Hedge, text, s, e));
+            features.hedges += 1;
+        }
+        for (s, e) in find_comparisons(text, start, end) {
+            spans.push(Span::new(Role::Comparison, text, s, e));
+            features.comparisons += 1;
+        }
+        let attributions = find_attributions(text, start, end, &quotes, &mut memory);
+        features.attributions = attributions.len();
+        features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
+        found.push(Found { spans, attributions, features });
+    }
+
+    // Quotes: attach each to the sentences it overlaps; its speaker comes from an attribution
+    // whose content covers it, or one in the sentence where it starts or ends.
+    for q in &quotes {
+        let mut span = Span::new(Role::Quote, text, q.start, q.end);
+        span.speaker = q.speaker.clone();
+        let first = ranges.partition_point(|&(_, e)| e <= q.start);
+        if span.speaker.is_none() {
+            let last = ranges.partition_point(|&(s, _)| s < q.end).max(first + 1);
+            'outer: for f in &found[first.min(found.len())..last.min(found.len())] {
+                for a in &f.attributions {
+                    let covers = a.content.as_ref().is_some_and(|c| c.start <= q.start && q.end <= c.end);
+                    if covers || a.cue.end <= q.start || a.cue.start >= q.end {
+                        span.speaker = Some(a.speaker.clone());
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        if let Some(f) = found.get_mut(first) {
+            f.features.quotes += 1;
+            f.spans.push(span);
+        }
+    }
+
+    for (i, (&(start, end), f)) in ranges.iter().zip(&mut found).enumerate() {
+        f.features.fill_from_text(&text[start..end]);
+        let score = score_sentence(&f.features);
+        report.sentences.push(Sentence { start, end, score });
+        let _ = i;
+    }
+
+    // Claims: a sentence is a claim when it has a typed span or scores above the threshold.
+    // A quote that runs past its sentence pulls the following sentences into the same claim.
+    let mut i = 0;
+    while i < ranges.len() {
+        let (start, mut end) = ranges[i];
+        let mut last = i;
+        for s in &found[i].spans {
+            if s.role == Role::Quote && s.end > end {
+                end = s.end;
+            }
+        }
+        while last + 1 < ranges.len() && ranges[last + 1].0 < end {
+            last += 1;
+            end = end.max(ranges[last].1);
+        }
+        let mut spans = Vec::new();
+        let mut attributions = Vec::new();
+        let mut kinds = Vec::new();
+        let mut score: f32 = 0.0;
+        for k in i..=last {
+            spans.append(&mut found[k].spans);
+            attributions.append(&mut found[k].attributions);
+            score = score.max(report.sentences[k].score);
+        }
+        for s in &spans {
+            let kind = match s.role {
+                Role::Statistic => Some(ClaimKind::Statistic),
+                Role::Quote => Some(ClaimKind::Quote),
+                Role::Hedge => Some(ClaimKind::Prediction),
+                Role::Comparison => Some(ClaimKind::Comparison),
+                _ => None,
+            };
+            kinds.extend(kind);
+        }
+        if !attributions.is_empty() {
+            kinds.push(ClaimKind::Attribution);
+        }
+        kinds.sort_unstable();
+        kinds.dedup();
+        let typed = !kinds.is_empty();
+        if typed || score >= options.min_score {
+            if kinds.is_empty() {
+                kinds.push(ClaimKind::Factual);
+            }
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.role));
+            let speaker = attributions
+                .first()
+                .map(|a| a.speaker.clone())
+                .or_else(|| spans.iter().find_map(|s| s.speaker.clone()));
+            let anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
+            report.claims.push(Claim {
+                id: report.claims.len(),
+                start,
+                end,
+                text: text[start..end].to_string(),
+                sentence: i,
+                kinds,
+                score,
+                speaker,
+                anonymous,
+                spans,
+                attributions,
+            });
+        }
+        i = last + 1;
+    }
+    report
+}

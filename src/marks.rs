@@ -1,0 +1,61 @@
+//! Marks: what to wrap, computed from a [`Report`] before any DOM is touched.
+//!
+//! A claim's text is cut at every boundary of its spans into pieces that do not overlap; each
+//! piece carries the roles of all spans covering it (spans may nest: a statistic inside a
+//! quote). The web edge wraps each piece (split further at text-node boundaries) in one
+//! `<mark>`, from the end of the document backwards.
+
+use crate::report::{Report, Role};
+use serde::Serialize;
+
+/// A piece of a claim to wrap in one mark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MarkPiece {
+    pub start: usize,
+    pub end: usize,
+    pub claim: usize,
+    /// Roles of the spans covering this piece, outermost first, without duplicates.
+    pub roles: Vec<Role>,
+    /// Index into [`Report::all_spans`]-order of the innermost span covering the piece, if any.
+    pub span: Option<usize>,
+}
+
+/// Cuts every claim of `report` into non-overlapping pieces, in document order.
+/// Pieces of whitespace between spans are kept (they belong to the claim) but empty ones are not.
+pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
+    let all = report.all_spans();
+    let mut out = Vec::new();
+    for claim in &report.claims {
+        let spans: Vec<(usize, &crate::report::Span)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, (id, s))| *id == claim.id && s.start < s.end)
+            .map(|(i, (_, s))| (i, *s))
+            .collect();
+        let mut cuts: Vec<usize> = vec![claim.start, claim.end];
+        for (_, s) in &spans {
+            cuts.push(s.start.clamp(claim.start, claim.end));
+            cuts.push(s.end.clamp(claim.start, claim.end));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let (start, end) = (w[0], w[1]);
+            let mut covering: Vec<(usize, &crate::report::Span)> = spans
+                .iter()
+                .filter(|(_, s)| s.start <= start && end <= s.end)
+                .copied()
+                .collect();
+            // Outermost (longest) first.
+            covering.sort_by_key(|(i, s)| (std::cmp::Reverse(s.end - s.start), *i));
+            let mut roles = Vec::new();
+            for (_, s) in &covering {
+                if !roles.contains(&s.role) {
+                    roles.push(s.role);
+                }
+            }
+            out.push(MarkPiece { start, end, claim: claim.id, roles, span: covering.last().map(|(i, _)| *i) });
+        }
+    }
+    out
+}

@@ -1,0 +1,223 @@
+//! Offsets: the one place where UTF-8 byte offsets (the core's unit) become UTF-16 code units
+//! (the DOM's and JavaScript's unit), and where text pieces (DOM text nodes) are joined into
+//! one document text and mapped back.
+
+/// Converts UTF-8 byte offsets of one text into UTF-16 code-unit offsets, in `O(log n)` per
+/// lookup, storing one entry per non-ASCII character (nothing for ASCII text).
+#[derive(Debug, Clone, Default)]
+pub struct Utf16Index {
+    /// `(start byte, end byte, bytes saved so far)` of each non-ASCII char: for a char
+    /// boundary `b`, `utf16(b) = b - saved`, with `saved` of the last char ending at or before `b`.
+    steps: Vec<(usize, usize, usize)>,
+    len: usize,
+}
+
+impl Utf16Index {
+    pub fn new(text: &str) -> Utf16Index {
+        let mut steps = Vec::new();
+        let mut saved = 0;
+        for (i, c) in text.char_indices() {
+            let (l8, l16) = (c.len_utf8(), c.len_utf16());
+            if l8 != l16 {
+                saved += l8 - l16;
+                steps.push((i, i + l8, saved));
+            }
+        }
+        Utf16Index { steps, len: text.len() }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (which must be a char boundary; an offset inside
+    /// a character maps to the start of the next one, past the end to the end).
+    pub fn utf16(&self, byte: usize) -> usize {
+        let byte = byte.min(self.len);
+        let k = self.steps.partition_point(|&(_, end, _)| end <= byte);
+        let saved = if k == 0 { 0 } else { self.steps[k - 1].2 };
+        byte - saved
+    }
+
+    /// The byte offset of UTF-16 offset `unit`, rounded down to a char boundary (a unit in
+    /// the middle of a surrogate pair maps to the start of that character).
+    pub fn byte(&self, unit: usize) -> usize {
+        // Non-ASCII chars that end at or before `unit` in UTF-16.
+        let k = self.steps.partition_point(|&(_, b, saved)| b - saved <= unit);
+        let saved = if k == 0 { 0 } else { self.steps[k - 1].2 };
+        let b = unit + saved;
+        if let Some(&(next_start, _, _)) = self.steps.get(k) {
+            // `b` lies in the ASCII run before char k, or inside char k.
+            return b.min(next_start);
+        }
+        b.min(self.len)
+    }
+
+    /// Length of the whole text in UTF-16 code units.
+    pub fn len_utf16(&self) -> usize {
+        self.utf16(self.len)
+    }
+}
+
+/// One piece of the joined text: a text node, or a break the joiner inserted between blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// Byte range in the joined text.
+    start: usize,
+    end: usize,
+    /// `Some(node index)` for text from a node, `None` for an inserted break.
+    node: Option<usize>,
+}
+
+/// Joins text pieces (DOM text nodes, in document order) into one text, with paragraph breaks
+/// between blocks, and maps ranges of the joined text back to `(node, utf16 start, utf16 end)`.
+///
+/// Extraction only sees [`TextMap::text`], so where text-node boundaries fall inside a block
+/// cannot change what is found.
+#[derive(Debug, Clone, Default)]
+pub struct TextMap {
+    text: String,
+    pieces: Vec<Piece>,
+    nodes: usize,
+    index: Option<Utf16Index>,
+}
+
+/// A part of a range that lies in one node, in that node's UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeRange {
+    pub node: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextMap {
+    pub fn new() -> TextMap {
+        TextMap::default()
+    }
+
+    /// Appends a node's text; returns its node index (`0, 1, 2, …` in call order).
+    pub fn push_node(&mut self, s: &str) -> usize {
+        let node = self.nodes;
+        self.nodes += 1;
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.pieces.push(Piece { start, end: self.text.len(), node: Some(node) });
+        self.index = None;
+        node
+    }
+
+    /// Ends a block: the next text starts a new paragraph (`"\n\n"`), unless the text already
+    /// ends with a paragraph break or is empty.
+    pub fn push_break(&mut self) {
+        if self.text.is_empty() || self.text.ends_with("\n\n") {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(if self.text.ends_with('\n') { "\n" } else { "\n\n" });
+        self.pieces.push(Piece { start, end: self.text.len(), node: None });
+        self.index = None;
+    }
+
+    /// Ends a line (`<br>`): a single `"\n"`.
+    pub fn push_line_break(&mut self) {
+        if self.text.is_empty() || self.text.ends_with('\n') {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push('\n');
+        self.pieces.push(Piece { start, end: self.text.len(), node: None });
+        self.index = None;
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of nodes pushed.
+    pub fn node_count(&self) -> usize {
+        self.nodes
+    }
+
+    /// Splits the byte range `start..end` of the joined text into its parts in each node, in
+    /// the node's own UTF-16 code units (what `Text.splitText` and `Range` take). Parts in
+    /// inserted breaks are dropped; empty parts are dropped.
+    pub fn locate(&mut self, start: usize, end: usize) -> Vec<NodeRange> {
+        if self.index.is_none() {
+            self.index = Some(Utf16Index::new(&self.text));
+        }
+        let index = self.index.as_ref().expect("index built above");
+        let first = self.pieces.partition_point(|p| p.end <= start);
+        let mut out = Vec::new();
+        for p in &self.pieces[first..] {
+            if p.start >= end {
+                break;
+            }
+            let Some(node) = p.node else { continue };
+            let (s, e) = (start.max(p.start), end.min(p.end));
+            if s >= e {
+                continue;
+            }
+            let base = index.utf16(p.start);
+            out.push(NodeRange { node, start: index.utf16(s) - base, end: index.utf16(e) - base });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive_utf16(text: &str, byte: usize) -> usize {
+        text[..byte].encode_utf16().count()
+    }
+
+    const MIXED: &str = "Seoul 서울 said 🎉 e\u{301}t\u{e9} 10,000 \u{200d}won — “ok”.";
+
+    #[test]
+    fn utf16_matches_naive_on_every_boundary() {
+        let idx = Utf16Index::new(MIXED);
+        for (b, _) in MIXED.char_indices().chain([(MIXED.len(), ' ')]) {
+            assert_eq!(idx.utf16(b), naive_utf16(MIXED, b), "byte {b}");
+            assert_eq!(idx.byte(naive_utf16(MIXED, b)), b, "unit for byte {b}");
+        }
+        assert_eq!(idx.len_utf16(), MIXED.encode_utf16().count());
+    }
+
+    #[test]
+    fn ascii_has_no_steps() {
+        let idx = Utf16Index::new("plain ascii");
+        assert!(idx.steps.is_empty());
+        assert_eq!(idx.utf16(5), 5);
+    }
+
+    #[test]
+    fn locate_splits_across_nodes_in_utf16() {
+        let mut m = TextMap::new();
+        m.push_node("한국 said ");
+        m.push_node("🎉 nearly");
+        m.push_break();
+        m.push_node("10 million");
+        let text = m.text().to_string();
+        assert_eq!(text, "한국 said 🎉 nearly\n\n10 million");
+        let start = text.find("said").unwrap();
+        let end = text.find("million").unwrap() + "million".len();
+        let parts = m.locate(start, end);
+        assert_eq!(
+            parts,
+            vec![
+                NodeRange { node: 0, start: 3, end: 8 },
+                NodeRange { node: 1, start: 0, end: 9 },
+                NodeRange { node: 2, start: 0, end: 10 },
+            ]
+        );
+    }
+
+    #[test]
+    fn breaks_are_not_doubled() {
+        let mut m = TextMap::new();
+        m.push_break();
+        m.push_node("a");
+        m.push_break();
+        m.push_break();
+        m.push_line_break();
+        m.push_node("b");
+        assert_eq!(m.text(), "a\n\nb");
+    }
+}

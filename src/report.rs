@@ -1,0 +1,222 @@
+//! The report: what the core found in a document.
+//!
+//! **Offsets.** Every `start`/`end` in this module is a UTF-8 *byte* offset into the text
+//! that was passed to [`crate::extract`], half-open (`start..end`), and always on a `char`
+//! boundary. The JS API converts them to UTF-16 code units in exactly one place
+//! ([`crate::offsets::Utf16Index`]); see [`Report::map_offsets`].
+
+use serde::{Deserialize, Serialize};
+
+/// The whole result for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Report {
+    /// Every sentence of the document, in order.
+    pub sentences: Vec<Sentence>,
+    /// The check-worthy claims, in document order (sort by `score` for triage).
+    pub claims: Vec<Claim>,
+}
+
+/// One sentence, as found by the segmenter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Check-worthiness in `[0, 1]`.
+    pub score: f32,
+}
+
+/// What makes a claim checkable. A claim can have several kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum ClaimKind {
+    /// Contains a statistic (a quantity that is not a date, ordinal or label).
+    Statistic,
+    /// Reported speech with a source and a reporting cue.
+    Attribution,
+    /// Contains a direct quote.
+    Quote,
+    /// A hedge or prediction ("could", "is expected to", "in the coming days").
+    Prediction,
+    /// A comparison or superlative ("more than doubled", "the largest", "a record").
+    Comparison,
+    /// A factual statement with no typed span, kept for its score alone.
+    Factual,
+}
+
+/// A claim: a sentence, or a quote spanning sentences, that states something checkable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Claim {
+    /// Stable within one report: `0..claims.len()`, in document order.
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Index of the first sentence of the claim in [`Report::sentences`].
+    pub sentence: usize,
+    pub kinds: Vec<ClaimKind>,
+    /// Check-worthiness in `[0, 1]`.
+    pub score: f32,
+    /// Who makes the claim, when the text says so (pronouns resolved to a name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The speaker is an anonymous source ("a government source", "officials").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
+    /// Typed spans inside the claim (statistics, quotes, hedges, comparisons, times),
+    /// sorted by `start`. Spans may nest (a statistic inside a quote).
+    pub spans: Vec<Span>,
+    /// Reported speech inside the claim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution>,
+}
+
+/// The role a span plays in a claim. Also the CSS class suffix of its mark (`cm-<role>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Role {
+    Statistic,
+    Source,
+    Cue,
+    Content,
+    Quote,
+    Hedge,
+    Comparison,
+    /// A date or time anchor ("on Wednesday", "last year", "in August"): not a statistic.
+    Time,
+}
+
+/// A typed piece of text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Span {
+    pub role: Role,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// For `statistic` spans: the normalised quantity.
+    #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub quantity: Option<Quantity>,
+    /// For `quote` spans: who said it, when the text says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+}
+
+/// The kind of a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum QuantityKind {
+    /// A count of things ("8,000 soldiers", "around 1,000 missiles").
+    Count,
+    Percent,
+    Money,
+    /// A physical measurement ("155mm", "3.5 km").
+    Measure,
+}
+
+/// A normalised quantity: "nearly 10 million artillery rounds" is
+/// `{value: 10000000, unit: "artillery rounds", approx: "nearly"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Quantity {
+    pub kind: QuantityKind,
+    pub value: f64,
+    /// Upper bound of a range ("between 3 and 5" has `value` 3 and `value_max` 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    /// The counted thing or unit: "soldiers", "%", "USD", "mm".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The approximator as written, lower-cased: "nearly", "around", "some", "more than".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<String>,
+    /// The rate as written, lower-cased: "daily", "a year", "per capita".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+}
+
+/// Who is the source of reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum SourceKind {
+    /// A named person or organisation ("Antony Blinken", "the Pentagon").
+    Named,
+    /// A pronoun ("he", "she", "they"), resolved to the last named speaker where possible.
+    Pronoun,
+    /// An anonymous source ("a government source", "officials", "sources familiar with …").
+    Anonymous,
+}
+
+/// Reported speech: `source` `cue` `content` ("Kim Yong-hyun" "noted" "that …").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Attribution {
+    pub source: Span,
+    pub cue: Span,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Span>,
+    pub source_kind: SourceKind,
+    /// The resolved speaker: the source's name ("Blinken" for "He"), or the source phrase.
+    pub speaker: String,
+}
+
+impl Report {
+    /// Rewrites every offset with `f` (e.g. UTF-8 bytes to UTF-16 code units).
+    pub fn map_offsets(&mut self, mut f: impl FnMut(usize) -> usize) {
+        for s in &mut self.sentences {
+            s.start = f(s.start);
+            s.end = f(s.end);
+        }
+        for c in &mut self.claims {
+            c.start = f(c.start);
+            c.end = f(c.end);
+            for s in &mut c.spans {
+                s.map_offsets(&mut f);
+            }
+            for a in &mut c.attributions {
+                a.source.map_offsets(&mut f);
+                a.cue.map_offsets(&mut f);
+                if let Some(s) = &mut a.content {
+                    s.map_offsets(&mut f);
+                }
+            }
+        }
+    }
+
+    /// Every markable span of every claim, with its claim id, sorted by `(start, end)`.
+    pub fn all_spans(&self) -> Vec<(usize, &Span)> {
+        let mut out = Vec::new();
+        for c in &self.claims {
+            for s in &c.spans {
+                out.push((c.id, s));
+            }
+            for a in &c.attributions {
+                out.push((c.id, &a.source));
+                out.push((c.id, &a.cue));
+                if let Some(s) = &a.content {
+                    out.push((c.id, s));
+                }
+            }
+        }
+        out.sort_by_key(|(id, s)| (s.start, std::cmp::Reverse(s.end), *id, s.role));
+        out
+    }
+}
+
+impl Span {
+    pub fn new(role: Role, text: &str, start: usize, end: usize) -> Span {
+        Span { role, start, end, text: text[start..end].to_string(), quantity: None, speaker: None }
+    }
+
+    fn map_offsets(&mut self, f: &mut impl FnMut(usize) -> usize) {
+        self.start = f(self.start);
+        self.end = f(self.end);
+    }
+}
