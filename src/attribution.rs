@@ -1,6 +1,632 @@
-//! Attribution. (Being written.)
+//! Attribution: reported speech as `source` + `cue` + `content` (the PARC/PolNeAR convention).
+//!
+//! For each reporting cue in a sentence (outside quotes), the finder looks for the source:
+//! - **subject before the cue**: "South Korean Defense Minister Kim Yong-hyun noted that …",
+//!   skipping adverbs ("Austin also pledged") and appositives ("Kim, the minister, said");
+//! - **inverted**: "…," said Blinken; **"according to"** + noun phrase;
+//! - **participle cues** after a comma ("…, stating …", "…, adding …") take the subject of
+//!   the main clause.
+//!
+//! Content is what follows the cue (from a leading "that", or a quote after `:`/`,`) up to
+//! the next participle cue or the end of the sentence, or, when nothing but an adjunct follows
+//! the cue ("…, Blinken announced on Wednesday."), what precedes the source.
+//!
+//! Pronoun sources ("He") resolve to the last named speaker; a surname alone ("Blinken")
+//! resolves to the full name seen earlier ("Antony Blinken"); sources such as "a government
+//! source" or "officials" are anonymous.
+
 use crate::quote::QuoteSpan;
-use crate::report::Attribution;
-#[derive(Debug, Default)]
-pub struct SpeakerMemory { pub last: Option<String> }
-pub fn find_attributions(_text: &str, _start: usize, _end: usize, _quotes: &[QuoteSpan], _memory: &mut SpeakerMemory) -> Vec<Attribution> { Vec::new() }
+use crate::report::{Attribution, Role, SourceKind, Span};
+use crate::words::{tokenize, Token};
+
+/// What the finder remembers across sentences of one document.
+#[derive(Debug, Default, Clone)]
+pub struct SpeakerMemory {
+    /// The last named speaker (for pronouns).
+    pub last: Option<String>,
+    /// Full names seen so far ("Antony Blinken"), for surnames alone.
+    pub names: Vec<String>,
+}
+
+impl SpeakerMemory {
+    fn resolve_surname(&self, name: &str) -> Option<String> {
+        self.names
+            .iter()
+            .rev()
+            .find(|full| full.len() > name.len() && full.ends_with(name) && full[..full.len() - name.len()].ends_with(' '))
+            .cloned()
+    }
+
+    fn remember(&mut self, name: &str, person: bool) {
+        if person {
+            self.last = Some(name.to_string());
+        }
+        if name.contains(' ') && !self.names.iter().any(|n| n == name) {
+            self.names.push(name.to_string());
+        }
+    }
+}
+
+/// Finite reporting verbs (lower-case forms only; "States" is not "states").
+const FINITE_CUES: &[&str] = &[
+    "said", "says", "say", "told", "tells", "tell", "announced", "announces", "stated", "added",
+    "adds", "noted", "emphasized", "emphasised", "emphasizes", "emphasises", "stressed",
+    "stresses", "highlighted", "highlights", "pledged", "pledges", "commented", "claimed",
+    "argued", "argues", "warned", "warns", "insisted", "insists", "explained", "explains", "wrote",
+    "writes", "reported", "confirmed", "confirms", "denied", "denies", "acknowledged",
+    "acknowledges", "admitted", "admits", "suggested", "suggests", "estimated", "predicted",
+    "predicts", "believes", "believed", "asserted", "asserts", "alleged", "alleges", "revealed",
+    "reveals", "disclosed", "declared", "declares", "testified", "tweeted", "concluded",
+    "indicated", "indicates", "recalled", "reiterated", "vowed", "vows", "promised", "promises",
+    "urged", "urges", "cautioned", "contended", "contends", "maintained", "maintains", "observed",
+    "remarked", "responded", "replied", "conceded", "complained", "boasted", "mentioned",
+    "countered", "assured", "informed", "forecast", "forecasts", "projected", "expects", "expected",
+    "thinks", "learned", "learnt", "interpreted", "described", "accused",
+];
+
+/// Participle cues: after a comma they take the main clause's subject as source.
+const PARTICIPLE_CUES: &[&str] = &[
+    "saying", "telling", "announcing", "stating", "adding", "noting", "emphasizing",
+    "emphasising", "stressing", "highlighting", "pledging", "commenting", "claiming", "arguing",
+    "warning", "insisting", "explaining", "writing", "reporting", "confirming", "denying",
+    "acknowledging", "admitting", "suggesting", "estimating", "predicting", "asserting",
+    "alleging", "revealing", "declaring", "concluding", "indicating", "recalling", "reiterating",
+    "vowing", "promising", "urging", "cautioning", "contending", "interpreting", "describing",
+    "accusing", "calling",
+];
+
+/// `-s` forms that are usually nouns: a cue only before "that", ":" or a quote, or after a
+/// pronoun.
+const NOUN_LIKE_CUES: &[&str] = &["claims", "notes", "reports", "states", "estimates", "comments", "posts"];
+
+/// Auxiliaries that belong to the cue's verb group ("has said", "would not say").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "were", "are", "did", "does", "do", "not",
+    "n't", "could", "may", "might", "should", "must", "can", "been", "be",
+];
+
+/// Adverbs that may stand between a source and its cue ("Austin also pledged").
+const ADVERBS: &[&str] = &[
+    "also", "further", "previously", "recently", "later", "then", "earlier", "repeatedly",
+    "again", "publicly", "separately", "once", "first", "still", "already", "last", "specifically",
+    "reportedly", "privately", "openly", "explicitly", "frequently", "often", "initially",
+    "subsequently", "similarly", "additionally", "flatly", "firmly", "strongly", "quickly",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+/// Heads of noun phrases that can be speakers without a capital letter.
+const SPEAKER_NOUNS: &[&str] = &[
+    "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "spokespeople", "minister", "ministry", "analyst", "analysts", "expert", "experts",
+    "researcher", "researchers", "scientist", "scientists", "police", "authorities", "government",
+    "report", "study", "survey", "statement", "data", "document", "documents", "agency",
+    "department", "aide", "aides", "diplomat", "diplomats", "insider", "insiders", "people",
+    "person", "witness", "witnesses", "residents", "lawmakers", "officers", "investigators",
+    "prosecutors", "critics", "economists", "leaders", "military", "army", "company", "firm",
+    "group", "organization", "organisation", "observers", "campaign", "administration",
+    "committee", "court", "judge", "doctors", "activists", "president", "spokesmen", "someone",
+    "individual", "individuals", "newspaper", "paper", "outlet", "media", "website", "office",
+    "ministries", "governments", "countries", "country", "official's", "secretary", "chief",
+    "director", "ceo", "executive", "executives", "counsel", "lawyer", "lawyers", "attorney",
+    "attorneys", "union", "members", "member", "voters", "users", "experts'", "board", "council",
+    "regulator", "regulators", "watchdog", "he", "she",
+];
+
+/// Heads of anonymous sources.
+const ANONYMOUS_HEADS: &[&str] = &[
+    "source", "sources", "official", "officials", "insider", "insiders", "aide", "aides", "person",
+    "people", "diplomat", "diplomats", "someone", "individual", "individuals",
+];
+
+/// Capitalised words that do not start or continue a speaker's noun phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "last", "regarding", "following", "with", "by",
+    "from", "to", "for", "as", "but", "and", "or", "while", "when", "if", "since", "because",
+    "although", "though", "then", "yesterday", "today", "meanwhile", "however", "also", "earlier",
+    "later", "speaking", "asked", "that", "this", "these", "those", "there", "here", "now", "so",
+    "still", "yet", "instead", "thus", "under", "over", "about", "against", "amid", "despite",
+    "without", "within", "into", "onto", "upon", "where", "which", "who", "whom", "what", "why",
+    "how", "according", "not", "no", "yes", "all", "both", "each", "every", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Determiners that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "some", "many", "several", "two", "three", "four", "five", "other", "one",
+    "most", "few", "his", "her", "their", "its", "our", "this", "that", "these", "those",
+];
+
+/// Lower-case words allowed inside a capitalised speaker phrase ("former President Trump").
+const NAME_MODIFIERS: &[&str] = &["former", "acting", "deputy", "senior", "top", "then", "chief", "vice", "interim", "outgoing", "incoming", "late"];
+
+/// Title words dropped when naming a person ("U.S. Secretary of State Antony Blinken" →
+/// "Antony Blinken").
+const TITLE_WORDS: &[&str] = &[
+    "president", "minister", "secretary", "state", "defense", "defence", "foreign", "prime",
+    "chancellor", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "general", "gen.",
+    "director", "chief", "spokesman", "spokeswoman", "spokesperson", "ceo", "chairman", "chair",
+    "chairwoman", "ambassador", "commissioner", "judge", "justice", "dr.", "mr.", "mrs.", "ms.",
+    "prof.", "professor", "king", "queen", "prince", "princess", "pope", "officer", "adviser",
+    "advisor", "leader", "speaker", "deputy", "vice", "assistant", "attorney", "sheriff",
+    "captain", "capt.", "lt.", "col.", "colonel", "sergeant", "admiral", "commander", "head",
+    "editor", "analyst", "economist", "senior", "executive", "official", "representative",
+    "senate", "house", "national", "security", "council", "finance", "interior", "justice",
+    "treasury", "trade", "commerce", "health", "education", "energy", "affairs", "unification",
+    "lt.", "u.s.", "u.k.", "u.n.", "eu", "nato", "white", "majority", "minority", "whip", "first",
+    "lady", "army", "navy", "air", "force", "staff", "joint", "chiefs", "of", "for", "the",
+    "former", "acting", "top", "then", "interim", "founder", "co-founder", "owner", "manager",
+    "coach", "inspector", "superintendent", "detective", "agent", "press",
+];
+
+/// Finds the attributions in `text[start..end]` (one sentence). Sets the speaker of quotes
+/// that an attribution's content covers. Offsets are absolute.
+pub fn find_attributions(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &mut [QuoteSpan],
+    memory: &mut SpeakerMemory,
+) -> Vec<Attribution> {
+    let toks = tokenize(text, start, end);
+    let in_quote = |t: &Token<'_>| quotes.iter().any(|q| q.start < t.start && t.end < q.end);
+    let cues = find_cues(&toks, &in_quote);
+    let mut out: Vec<Attribution> = Vec::new();
+    for (n, &(cs, ce)) in cues.iter().enumerate() {
+        let next_cue = cues.get(n + 1).map(|c| c.0);
+        let Some(found) = attribute(text, &toks, cs, ce, next_cue, &out, memory) else { continue };
+        out.push(found);
+    }
+    for a in &out {
+        if let Some(c) = &a.content {
+            for q in quotes.iter_mut() {
+                let overlaps = q.start < c.end && c.start < q.end;
+                if overlaps && q.speaker.is_none() {
+                    q.speaker = Some(a.speaker.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Cue token ranges `(first, last + 1)` in order, outside quotes.
+fn find_cues(toks: &[Token<'_>], in_quote: &dyn Fn(&Token<'_>) -> bool) -> Vec<(usize, usize)> {
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if in_quote(t) || !t.is_word() {
+            i += 1;
+            continue;
+        }
+        let lower = t.lower();
+        let next = toks.get(i + 1);
+        let mut len = 0;
+        if lower == "according" && next.is_some_and(|n| n.is("to")) {
+            len = 2;
+        } else if (lower == "pointed" || lower == "pointing") && next.is_some_and(|n| n.is("out")) {
+            len = 2;
+        } else if t.text.chars().next().is_some_and(|c| c.is_lowercase()) {
+            if FINITE_CUES.contains(&lower.as_str()) || PARTICIPLE_CUES.contains(&lower.as_str()) {
+                len = 1;
+            } else if NOUN_LIKE_CUES.contains(&lower.as_str()) {
+                let before_that = next.is_some_and(|n| n.is("that") || n.text == ":" || is_quote_mark(n.text));
+                let after_pronoun = i > 0 && toks[i - 1].is_any(PRONOUNS);
+                if before_that || after_pronoun {
+                    len = 1;
+                }
+            }
+            // "expected"/"projected" as passive predictions ("is expected to") are not cues.
+            if len == 1 && matches!(lower.as_str(), "expected" | "projected" | "forecast" | "believed" | "estimated" | "described")
+                && (i > 0 && toks[i - 1].is_any(&["is", "are", "was", "were", "be", "been", "being"])
+                    || next.is_some_and(|n| n.is("to") || n.is("as")))
+            {
+                len = 0;
+            }
+        }
+        if len > 0 {
+            // Extend backwards over auxiliaries ("has said", "would not say").
+            let mut s = i;
+            while s > 0 && toks[s - 1].is_any(AUXILIARIES) && !in_quote(&toks[s - 1]) {
+                s -= 1;
+            }
+            cues.push((s, i + len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    cues
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
+}
+
+/// Builds the attribution for the cue at tokens `cs..ce`.
+fn attribute(
+    text: &str,
+    toks: &[Token<'_>],
+    cs: usize,
+    ce: usize,
+    next_cue: Option<usize>,
+    earlier: &[Attribution],
+    memory: &mut SpeakerMemory,
+) -> Option<Attribution> {
+    let sent_start = toks.first()?.start;
+    let sent_end = toks.last()?.end;
+    let cue_word = toks[ce - 1].lower();
+    let according = toks[cs].is("according");
+    let participle = !according && cue_word.ends_with("ing") && cs > 0 && toks[cs - 1].text == ",";
+
+    // Where content after the cue must stop: before ", <participle cue>" that follows.
+    let content_limit = next_cue
+        .map(|n| if n > 0 && toks[n - 1].text == "," { n - 1 } else { n })
+        .map(|n| toks[n].start)
+        .unwrap_or(sent_end);
+
+    let (source_range, content): (Option<(usize, usize)>, Option<(usize, usize)>);
+    if according {
+        let np = forward_np(toks, ce)?;
+        source_range = Some(np);
+        // "According to X, content." or "Content, according to X."
+        if cs == 0 || toks[..cs].iter().all(|t| t.is_punct()) {
+            let mut k = np.1;
+            while k < toks.len() && toks[k].text == "," {
+                k += 1;
+            }
+            content = (k < toks.len()).then(|| (toks[k].start, sent_end));
+        } else {
+            content = content_before(toks, cs);
+        }
+    } else if participle {
+        // Subject of the main clause: the source of an earlier attribution in this sentence,
+        // or the first capitalised phrase directly followed by a verb.
+        let np = match earlier.last() {
+            Some(a) => Some(token_range_of(toks, a.source.start, a.source.end)?),
+            None => main_subject(toks, cs),
+        }?;
+        source_range = Some(np);
+        content = content_after(toks, ce, content_limit);
+    } else {
+        // Subject before the cue, skipping adverbs.
+        let mut j = cs;
+        while j > 0 && toks[j - 1].is_any(ADVERBS) {
+            j -= 1;
+        }
+        let back = if j > 0 { backward_np(toks, j - 1) } else { None };
+        let back = back.or_else(|| appositive_subject(toks, j));
+        match back {
+            Some(np) => {
+                source_range = Some(np);
+                let after = content_after(toks, ce, content_limit);
+                let adjunct_only = after.is_none() || only_adjunct(toks, ce);
+                content = if adjunct_only && np.0 > 0 { content_before(toks, np.0) } else { after };
+            }
+            None => {
+                // Inverted: "…," said Blinken / "…," said the minister.
+                let inverted = cs > 0 && (toks[cs - 1].text == "," || is_quote_mark(toks[cs - 1].text));
+                if !inverted {
+                    return None;
+                }
+                let np = forward_np(toks, ce)?;
+                source_range = Some(np);
+                content = content_before(toks, cs);
+            }
+        }
+    }
+    let (ss, se) = source_range?;
+    let source_tokens = &toks[ss..se];
+    let (speaker, kind) = name_speaker(source_tokens, memory);
+    let source = Span::new(Role::Source, text, toks[ss].start, toks[se - 1].end);
+    let cue = Span::new(Role::Cue, text, toks[cs].start, toks[ce - 1].end);
+    let content = content
+        .filter(|(s, e)| s < e)
+        .filter(|&(s, e)| !(s < cue.end && cue.start < e) && !(s < source.end && source.start < e))
+        .map(|(s, e)| Span::new(Role::Content, text, s.max(sent_start), e.min(sent_end)));
+    Some(Attribution { source, cue, content, source_kind: kind, speaker })
+}
+
+/// Token range covering bytes `start..end`.
+fn token_range_of(toks: &[Token<'_>], start: usize, end: usize) -> Option<(usize, usize)> {
+    let s = toks.iter().position(|t| t.start == start)?;
+    let e = toks.iter().rposition(|t| t.end == end)?;
+    (s <= e).then_some((s, e + 1))
+}
+
+/// The noun phrase ending at token `j` (inclusive), walking left.
+fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
+    let t = &toks[j];
+    if !t.is_word() {
+        return None;
+    }
+    if t.is_any(PRONOUNS) {
+        return Some((j, j + 1));
+    }
+    let lower = t.lower();
+    if t.is_capitalized() && !FUNCTION_WORDS.contains(&lower.as_str()) {
+        let mut s = j;
+        while s > 0 {
+            let p = &toks[s - 1];
+            let pl = p.lower();
+            let joins_caps = (pl == "of" || pl == "for" || pl == "and") && s >= 2 && toks[s - 2].is_capitalized()
+                && TITLE_WORDS.contains(&toks[s].lower().as_str()) | (pl == "of");
+            if p.is_word() && p.is_capitalized() && !FUNCTION_WORDS.contains(&pl.as_str()) {
+                s -= 1;
+            } else if joins_caps || NAME_MODIFIERS.contains(&pl.as_str()) || p.text == "’s" || p.text == "'s" {
+                s -= 1;
+            } else if matches!(pl.as_str(), "the" | "a" | "an") {
+                s -= 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        // Don't start on a dangling "of"/"and".
+        while s < j && toks[s].is_any(&["of", "for", "and"]) {
+            s += 1;
+        }
+        return Some((s, j + 1));
+    }
+    if SPEAKER_NOUNS.contains(&lower.as_str()) {
+        let mut s = j;
+        let mut steps = 0;
+        while s > 0 && steps < 6 {
+            let p = &toks[s - 1];
+            let pl = p.lower();
+            if !p.is_word() || FUNCTION_WORDS.contains(&pl.as_str()) && !p.is_capitalized() {
+                break;
+            }
+            if DETERMINERS.contains(&pl.as_str()) {
+                s -= 1;
+                break;
+            }
+            if FUNCTION_WORDS.contains(&pl.as_str()) || is_verb_like(p) {
+                break;
+            }
+            s -= 1;
+            steps += 1;
+        }
+        return Some((s, j + 1));
+    }
+    // "people familiar with the matter said": skip back over the modifier.
+    if j >= 3 {
+        for k in (j.saturating_sub(6)..j).rev() {
+            if toks[k].is_any(&["familiar", "knowledge", "close"]) && k > 0 && toks[k - 1].is_word() {
+                if let Some((s, _)) = backward_np(toks, k - 1) {
+                    if SPEAKER_NOUNS.contains(&toks[k - 1].lower().as_str()) {
+                        return Some((s, j + 1));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "Kim, the defense minister, said": the subject before an appositive ending at `j - 1`.
+fn appositive_subject(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
+    if j == 0 || toks[j - 1].text != "," {
+        return None;
+    }
+    let open = (j.saturating_sub(14)..j - 1).rev().find(|&k| toks[k].text == ",")?;
+    let inner = &toks[open + 1..j - 1];
+    let looks_appositive = inner.first().is_some_and(|t| t.is_any(&["a", "an", "the", "who", "whose", "which"]) || !t.is_capitalized());
+    if !looks_appositive || open == 0 {
+        return None;
+    }
+    let np = backward_np(toks, open - 1)?;
+    toks[np.1 - 1].is_capitalized().then_some(np)
+}
+
+/// The noun phrase starting at token `k`, walking right (for "said X", "according to X").
+fn forward_np(toks: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
+    let mut e = k;
+    let mut seen_head = false;
+    while e < toks.len() && e - k < 10 {
+        let t = &toks[e];
+        let l = t.lower();
+        if !t.is_word() {
+            break;
+        }
+        if e > k && matches!(l.as_str(), "of" | "for") && toks.get(e + 1).is_some_and(|n| n.is_capitalized() || n.is("the")) {
+            e += 1;
+            continue;
+        }
+        if e > k && l == "the" && toks[e - 1].is_any(&["of", "for"]) {
+            e += 1;
+            continue;
+        }
+        if FUNCTION_WORDS.contains(&l.as_str()) && !(e == k && t.is_capitalized()) || is_verb_like(t) && e > k {
+            break;
+        }
+        if DETERMINERS.contains(&l.as_str()) && seen_head {
+            break;
+        }
+        seen_head |= !DETERMINERS.contains(&l.as_str());
+        e += 1;
+    }
+    (e > k && seen_head).then_some((k, e))
+}
+
+/// The first capitalised phrase followed by a verb, before token `limit`.
+fn main_subject(toks: &[Token<'_>], limit: usize) -> Option<(usize, usize)> {
+    for k in 0..limit.saturating_sub(1) {
+        let t = &toks[k];
+        let next = &toks[k + 1];
+        let subject_like = t.is_word() && (t.is_capitalized() && !FUNCTION_WORDS.contains(&t.lower().as_str()) || t.is_any(PRONOUNS));
+        let verb_follows = is_verb_like(next) || next.is_any(ADVERBS) && toks.get(k + 2).is_some_and(is_verb_like);
+        if subject_like && verb_follows {
+            return backward_np(toks, k);
+        }
+    }
+    None
+}
+
+/// A lower-case word that looks like a finite verb.
+fn is_verb_like(t: &Token<'_>) -> bool {
+    if !t.is_word() || t.is_capitalized() {
+        return false;
+    }
+    let l = t.lower();
+    l.ends_with("ed")
+        || AUXILIARIES.contains(&l.as_str())
+        || FINITE_CUES.contains(&l.as_str())
+        || matches!(l.as_str(), "remains" | "remain" | "became" | "become" | "made" | "gave" | "took" | "went" | "met" | "saw" | "sent" | "led" | "held" | "spoke" | "called" | "urged" | "visited")
+}
+
+/// Only a short adjunct follows the cue ("announced on Wednesday.", "said in a statement.").
+fn only_adjunct(toks: &[Token<'_>], ce: usize) -> bool {
+    let rest: Vec<&Token<'_>> = toks[ce..].iter().filter(|t| t.is_word()).collect();
+    if rest.is_empty() {
+        return true;
+    }
+    if rest.iter().any(|t| t.is("that")) || toks[ce..].iter().any(|t| is_quote_mark(t.text) || t.text == ":") {
+        return false;
+    }
+    let starts = rest[0].is_any(&[
+        "on", "in", "at", "during", "last", "yesterday", "today", "tonight", "earlier", "late", "this",
+        "via", "through", "before", "after", "afterward", "afterwards", "recently", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "told", "when", "while", "according",
+    ]) || rest[0].is_any(&["reporters", "journalists", "cnn", "reuters"]);
+    starts && rest.len() <= 8
+}
+
+/// Content after the cue: a leading "that" clause or quote, up to `limit` (a byte offset).
+fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut k = ce;
+    // "told reporters that …", "said in a statement that …": jump to a near "that".
+    if let Some(t) = (ce..toks.len().min(ce + 7)).find(|&t| toks[t].is("that") && toks[t].start < limit) {
+        let between_ok = toks[ce..t].iter().all(|x| x.is_word() || x.text == ",") && !toks[ce..t].iter().any(|x| is_quote_mark(x.text));
+        if between_ok {
+            k = t;
+        }
+    }
+    if k == ce && toks.get(ce).is_some_and(|t| t.is_any(&["reporters", "journalists", "lawmakers"])) {
+        k += 1;
+    }
+    while k < toks.len() && matches!(toks[k].text, "," | ":" | "—" | "–") {
+        k += 1;
+    }
+    let first = toks.get(k)?;
+    if first.start >= limit {
+        return None;
+    }
+    let end = toks.iter().take_while(|t| t.end <= limit).last()?.end;
+    (end > first.start && toks[k..].iter().take_while(|t| t.end <= limit).any(|t| t.is_word())).then_some((first.start, end))
+}
+
+/// Content before the token `upto`: from the sentence start to the last word before it,
+/// without the separating comma (but keeping a closing quote mark).
+fn content_before(toks: &[Token<'_>], upto: usize) -> Option<(usize, usize)> {
+    let mut e = upto;
+    while e > 0 && matches!(toks[e - 1].text, "," | "—" | "–") {
+        e -= 1;
+    }
+    if e == 0 {
+        return None;
+    }
+    // If the text just before is a closing quote with a comma inside ("…,\""), keep both.
+    let mut s = 0;
+    while s < e && matches!(toks[s].text, "—" | "–" | "-") {
+        s += 1;
+    }
+    (s < e && toks[s..e].iter().any(|t| t.is_word())).then(|| (toks[s].start, toks[e - 1].end))
+}
+
+/// The speaker's name and kind for a source phrase.
+fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, SourceKind) {
+    let phrase = np.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    if np.len() == 1 && np[0].is_any(PRONOUNS) {
+        return match &memory.last {
+            Some(name) if !np[0].is_any(&["i", "we", "you"]) => (name.clone(), SourceKind::Pronoun),
+            _ => (np[0].text.to_string(), SourceKind::Pronoun),
+        };
+    }
+    // The trailing run of capitalised, non-title words is the name.
+    let mut k = np.len();
+    while k > 0 {
+        let t = &np[k - 1];
+        let l = t.lower();
+        let common = SPEAKER_NOUNS.contains(&l.as_str()) || DETERMINERS.contains(&l.as_str());
+        if t.is_capitalized() && !TITLE_WORDS.contains(&l.as_str()) && !FUNCTION_WORDS.contains(&l.as_str()) && !common {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let head = np.last().map(|t| t.lower()).unwrap_or_default();
+    if k == np.len() {
+        // No name: an organisation by title ("the Foreign Ministry") or an anonymous source.
+        let anonymous = ANONYMOUS_HEADS.contains(&head.as_str());
+        let kind = if anonymous { SourceKind::Anonymous } else { SourceKind::Named };
+        return (phrase, kind);
+    }
+    let name = np[k..].iter().map(|t| t.text.trim_end_matches("’s").trim_end_matches("'s")).collect::<Vec<_>>().join(" ");
+    let name = if !name.contains(' ') { memory.resolve_surname(&name).unwrap_or(name) } else { name };
+    let person = np.len() - k <= 3 && looks_like_person(&np[k..]);
+    memory.remember(&name, person || np[..k].iter().any(|t| TITLE_WORDS.contains(&t.lower().as_str())));
+    (name, SourceKind::Named)
+}
+
+/// Names of people: one to three capitalised words, none of them an organisation word.
+fn looks_like_person(name: &[Token<'_>]) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "ministry", "department", "agency", "office", "post", "times", "news", "journal", "korea",
+        "russia", "ukraine", "china", "states", "kingdom", "union", "nations", "bank", "inc.",
+        "corp.", "group", "party", "council", "committee", "court", "police", "army", "house",
+        "pentagon", "kremlin", "reuters", "cnn", "bbc", "government", "association", "institute",
+        "university", "company", "commission", "administration", "service", "times", "guardian",
+    ];
+    !name.iter().any(|t| ORG_WORDS.contains(&t.lower().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrib(text: &str) -> Vec<(String, String, Option<String>, String, SourceKind)> {
+        let mut memory = SpeakerMemory::default();
+        let mut quotes = crate::quote::find_quotes(text);
+        let mut out = Vec::new();
+        for (s, e) in crate::segment::sentences(text) {
+            for a in find_attributions(text, s, e, &mut quotes, &mut memory) {
+                out.push((a.source.text, a.cue.text, a.content.map(|c| c.text), a.speaker, a.source_kind));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn subject_cue_that_content() {
+        let r = attrib("South Korean Defense Minister Kim Yong-hyun noted that North Korea has supplied nearly 10 million rounds.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].0, "South Korean Defense Minister Kim Yong-hyun");
+        assert_eq!(r[0].1, "noted");
+        assert_eq!(r[0].2.as_deref(), Some("that North Korea has supplied nearly 10 million rounds."));
+        assert_eq!(r[0].3, "Kim Yong-hyun");
+    }
+
+    #[test]
+    fn content_before_source_and_pronoun_resolution() {
+        let r = attrib("Troops could enter combat within days, U.S. Secretary of State Antony Blinken announced on Wednesday. He added that it was grave. Blinken said more.");
+        assert_eq!(r[0].0, "U.S. Secretary of State Antony Blinken");
+        assert_eq!(r[0].2.as_deref(), Some("Troops could enter combat within days"));
+        assert_eq!(r[1].3, "Antony Blinken");
+        assert_eq!(r[1].4, SourceKind::Pronoun);
+        assert_eq!(r[2].3, "Antony Blinken");
+    }
+
+    #[test]
+    fn inverted_according_to_and_anonymous() {
+        let r = attrib("\"We are ready,\" said the minister. The plan failed, according to a government source. Officials said it would end.");
+        assert_eq!(r[0].0, "the minister");
+        assert_eq!(r[0].2.as_deref(), Some("\"We are ready,\""));
+        assert_eq!(r[1].0, "a government source");
+        assert_eq!(r[1].4, SourceKind::Anonymous);
+        assert_eq!(r[1].2.as_deref(), Some("The plan failed"));
+        assert_eq!(r[2].0, "Officials");
+        assert_eq!(r[2].4, SourceKind::Anonymous);
+    }
+}

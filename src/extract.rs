@@ -30,7 +30,7 @@ pub fn extract(text: &str) -> Report {
 /// Extracts sentences and claims from `text`.
 pub fn extract_with(text: &str, options: &Options) -> Report {
     let ranges = sentences(text);
-    let quotes = find_quotes(text);
+    let mut quotes = find_quotes(text);
     let mut memory = SpeakerMemory::default();
     let mut report = Report::default();
 
@@ -62,30 +62,18 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
             spans.push(Span::new(Role::Comparison, text, s, e));
             features.comparisons += 1;
         }
-        let attributions = find_attributions(text, start, end, &quotes, &mut memory);
+        let attributions = find_attributions(text, start, end, &mut quotes, &mut memory);
         features.attributions = attributions.len();
         features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
         found.push(Found { spans, attributions, features });
     }
 
-    // Quotes: attach each to the sentences it overlaps; its speaker comes from an attribution
-    // whose content covers it, or one in the sentence where it starts or ends.
+    // Quotes: each belongs to the sentence where it starts; attribution has set its speaker
+    // where the text says who spoke.
     for q in &quotes {
         let mut span = Span::new(Role::Quote, text, q.start, q.end);
         span.speaker = q.speaker.clone();
         let first = ranges.partition_point(|&(_, e)| e <= q.start);
-        if span.speaker.is_none() {
-            let last = ranges.partition_point(|&(s, _)| s < q.end).max(first + 1);
-            'outer: for f in &found[first.min(found.len())..last.min(found.len())] {
-                for a in &f.attributions {
-                    let covers = a.content.as_ref().is_some_and(|c| c.start <= q.start && q.end <= c.end);
-                    if covers || a.cue.end <= q.start || a.cue.start >= q.end {
-                        span.speaker = Some(a.speaker.clone());
-                        break 'outer;
-                    }
-                }
-            }
-        }
         if let Some(f) = found.get_mut(first) {
             f.features.quotes += 1;
             f.spans.push(span);
