@@ -225,6 +225,10 @@ fn find_cues(toks: &[Token<'_>], in_quote: &dyn Fn(&Token<'_>) -> bool) -> Vec<(
                 len = 0;
             }
         }
+        // Passive ("could be announced", "was reported") has no speaker as subject.
+        if len == 1 && lower.ends_with("ed") && i > 0 && toks[i - 1].is_any(&["be", "been", "being", "is", "was", "were", "are"]) {
+            len = 0;
+        }
         if len > 0 {
             // Extend backwards over auxiliaries ("has said", "would not say").
             let mut s = i;
@@ -369,27 +373,6 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         }
         return Some((s, j + 1));
     }
-    if SPEAKER_NOUNS.contains(&lower.as_str()) {
-        let mut s = j;
-        let mut steps = 0;
-        while s > 0 && steps < 6 {
-            let p = &toks[s - 1];
-            let pl = p.lower();
-            if !p.is_word() || FUNCTION_WORDS.contains(&pl.as_str()) && !p.is_capitalized() {
-                break;
-            }
-            if DETERMINERS.contains(&pl.as_str()) {
-                s -= 1;
-                break;
-            }
-            if FUNCTION_WORDS.contains(&pl.as_str()) || is_verb_like(p) {
-                break;
-            }
-            s -= 1;
-            steps += 1;
-        }
-        return Some((s, j + 1));
-    }
     // "people familiar with the matter said": skip back over the modifier.
     if j >= 3 {
         for k in (j.saturating_sub(6)..j).rev() {
@@ -400,6 +383,33 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
                     }
                 }
             }
+        }
+    }
+    // A lower-case head: walk back to a determiner over modifiers ("the energy ministry",
+    // "a government source"). Without a determiner, only known speaker nouns ("officials")
+    // or a phrase at the start of a clause.
+    if !FUNCTION_WORDS.contains(&lower.as_str()) && !is_verb_like(t) && !DETERMINERS.contains(&lower.as_str()) {
+        let mut s = j;
+        let mut determiner = false;
+        while s > 0 && j - s < 6 {
+            let p = &toks[s - 1];
+            let pl = p.lower();
+            if !p.is_word() {
+                break;
+            }
+            if DETERMINERS.contains(&pl.as_str()) {
+                s -= 1;
+                determiner = true;
+                break;
+            }
+            if FUNCTION_WORDS.contains(&pl.as_str()) || is_verb_like(p) {
+                break;
+            }
+            s -= 1;
+        }
+        let clause_start = s == 0 || matches!(toks[s - 1].text, "," | ";" | ":" | "—" | "–") || is_quote_mark(toks[s - 1].text);
+        if determiner || SPEAKER_NOUNS.contains(&lower.as_str()) || clause_start && lower.ends_with('s') {
+            return Some((s, j + 1));
         }
     }
     None
@@ -556,10 +566,9 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
             break;
         }
     }
-    let head = np.last().map(|t| t.lower()).unwrap_or_default();
     if k == np.len() {
         // No name: an organisation by title ("the Foreign Ministry") or an anonymous source.
-        let anonymous = ANONYMOUS_HEADS.contains(&head.as_str());
+        let anonymous = np.iter().any(|t| ANONYMOUS_HEADS.contains(&t.lower().as_str()));
         let kind = if anonymous { SourceKind::Anonymous } else { SourceKind::Named };
         return (phrase, kind);
     }

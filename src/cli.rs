@@ -30,8 +30,8 @@ enum Command {
         /// one report per line, `{"id": …, "sentences": […], "claims": […]}`.
         #[arg(long)]
         jsonl: bool,
-        /// Only claims scoring at least this (0–1) are reported.
-        #[arg(long, default_value_t = claimmark::score::DEFAULT_THRESHOLD)]
+        /// Only claims scoring at least this (0–1) are reported (all sentences still are).
+        #[arg(long, default_value_t = 0.0)]
         min_score: f32,
         /// Indented JSON (not with --jsonl).
         #[arg(long)]

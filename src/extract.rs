@@ -11,14 +11,13 @@ use crate::segment::sentences;
 /// Extraction options.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    /// Sentences scoring below this are not claims unless they have a typed span
-    /// (statistic, attribution, quote, prediction, comparison).
+    /// Claims scoring below this (0–1) are left out of the report. Default 0: every claim.
     pub min_score: f32,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { min_score: crate::score::DEFAULT_THRESHOLD }
+        Options { min_score: 0.0 }
     }
 }
 
@@ -87,7 +86,8 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
         let _ = i;
     }
 
-    // Claims: a sentence is a claim when it has a typed span or scores above the threshold.
+    // Claims: a sentence is a claim when it has a typed span (statistic, attribution, quote,
+    // prediction, comparison) or scores at least `score::DEFAULT_THRESHOLD` without one.
     // A quote that runs past its sentence pulls the following sentences into the same claim.
     let mut i = 0;
     while i < ranges.len() {
@@ -126,8 +126,13 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
         }
         kinds.sort_unstable();
         kinds.dedup();
+        // A question states nothing unless it carries a statistic or reported speech.
+        let question = report.sentences[i..=last].iter().all(|s| text[s.start..s.end].trim_end().ends_with('?'));
+        if question {
+            kinds.retain(|k| matches!(k, ClaimKind::Statistic | ClaimKind::Attribution));
+        }
         let typed = !kinds.is_empty();
-        if typed || score >= options.min_score {
+        if (typed || score >= crate::score::DEFAULT_THRESHOLD) && score >= options.min_score {
             if kinds.is_empty() {
                 kinds.push(ClaimKind::Factual);
             }

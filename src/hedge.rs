@@ -5,7 +5,7 @@ use crate::words::{find_phrases, tokenize, Token};
 
 /// Hedge and prediction phrases (lower-case, words separated by single spaces).
 const HEDGES: &[&str] = &[
-    "could", "may", "might", "would", "should", "will", "won't", "likely", "unlikely", "probably",
+    "could", "may", "might", "would", "will", "won't", "likely", "unlikely", "probably",
     "possibly", "perhaps", "potentially", "expected to", "is expected to", "are expected to",
     "was expected to", "were expected to", "set to", "poised to", "projected to", "forecast to",
     "predicted to", "likely to", "reportedly", "allegedly", "apparently", "purportedly",
