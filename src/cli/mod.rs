@@ -1,5 +1,8 @@
 //! The native command-line tool over the same core as the wasm module.
 
+mod eval;
+mod train;
+
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -37,6 +40,10 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Measures accuracy against external test sets in ../shared/data (see `eval --help`).
+    Eval(eval::Args),
+    /// Trains the check-worthiness model (see `train --help`).
+    Train(train::Args),
 }
 
 /// A line of --jsonl input.
@@ -76,7 +83,16 @@ pub fn main() -> ExitCode {
                 }
             }
         }
+        Command::Eval(args) => report_error(eval::run(args)),
+        Command::Train(args) => report_error(train::run(args)),
     }
+}
+
+fn report_error(result: Result<ExitCode, String>) -> ExitCode {
+    result.unwrap_or_else(|e| {
+        eprintln!("claimmark: {e}");
+        ExitCode::from(2)
+    })
 }
 
 fn open(file: Option<&str>) -> Result<Box<dyn Read>, String> {
