@@ -61,8 +61,27 @@ const FINITE_CUES: &[&str] = &[
     "urged", "urges", "cautioned", "contended", "contends", "maintained", "maintains", "observed",
     "remarked", "responded", "replied", "conceded", "complained", "boasted", "mentioned",
     "countered", "assured", "informed", "forecast", "forecasts", "projected", "expects", "expected",
-    "thinks", "learned", "learnt", "interpreted", "described", "accused",
+    "thinks", "learned", "learnt", "interpreted", "described", "accused", "think", "thought",
+    "believe", "feel", "felt", "assume", "argue", "note", "quipped", "chanted", "ruled",
+    "showed", "shows", "found", "finds", "determined", "determines", "admits", "denies",
+    "hinted", "hints", "agreed", "agrees", "recommended", "noticed", "realized", "realised",
+    "continued", "read", "wondered", "conclude", "concludes", "confirm", "deny", "insist", "warn",
+    "suggest", "claim", "argued",
 ];
+
+/// Cues that usually take a noun object but still report a statement ("highlighted
+/// discussions with South Korea", "pledged further support"). Every other cue needs clausal
+/// content: "that …", a quote, ":" or a clause with a verb.
+const NOUN_CONTENT_CUES: &[&str] = &[
+    "highlighted", "highlights", "highlighting", "emphasized", "emphasised", "emphasizes",
+    "emphasises", "emphasizing", "emphasising", "stressed", "stresses", "stressing", "pledged",
+    "pledges", "pledging", "promised", "promises", "promising", "noted", "noting", "according",
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "add", "wrote", "writes",
+    "write", "saying", "adding", "telling", "writing",
+];
+
+/// Cues valid only right after a quote ("…," the statement continued / read).
+const AFTER_QUOTE_CUES: &[&str] = &["continued", "read", "concluded", "wondered"];
 
 /// Participle cues: after a comma they take the main clause's subject as source.
 const PARTICIPLE_CUES: &[&str] = &[
@@ -72,7 +91,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "acknowledging", "admitting", "suggesting", "estimating", "predicting", "asserting",
     "alleging", "revealing", "declaring", "concluding", "indicating", "recalling", "reiterating",
     "vowing", "promising", "urging", "cautioning", "contending", "interpreting", "describing",
-    "accusing", "calling",
+    "accusing", "calling", "boasting", "hinting", "thinking", "believing",
 ];
 
 /// `-s` forms that are usually nouns: a cue only before "that", ":" or a quote, or after a
@@ -134,11 +153,21 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Determiners that open a noun phrase.
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "some", "many", "several", "two", "three", "four", "five", "other", "one",
-    "most", "few", "his", "her", "their", "its", "our", "this", "that", "these", "those",
+    "most", "few", "his", "her", "their", "its", "our", "this", "that", "these", "those", "both",
+    "all", "each", "every", "another", "my", "your", "no", "any", "such",
 ];
 
 /// Lower-case words allowed inside a capitalised speaker phrase ("former President Trump").
 const NAME_MODIFIERS: &[&str] = &["former", "acting", "deputy", "senior", "top", "then", "chief", "vice", "interim", "outgoing", "incoming", "late"];
+
+/// Lower-case role nouns inside a capitalised speaker phrase.
+const ROLE_NOUNS: &[&str] = &[
+    "analyst", "spokesman", "spokeswoman", "spokesperson", "correspondent", "negotiator",
+    "teacher", "reporter", "researcher", "economist", "strategist", "adviser", "advisor",
+    "lawyer", "attorney", "official", "minister", "secretary", "president", "chairman", "founder",
+    "director", "executive", "manager", "coach", "head", "chief", "leader", "member", "scientist",
+    "professor", "expert", "senator", "lawmaker", "commander", "general", "press", "candidate",
+];
 
 /// Title words dropped when naming a person ("U.S. Secretary of State Antony Blinken" →
 /// "Antony Blinken").
@@ -169,13 +198,32 @@ pub fn find_attributions(
     memory: &mut SpeakerMemory,
 ) -> Vec<Attribution> {
     let toks = tokenize(text, start, end);
-    let in_quote = |t: &Token<'_>| quotes.iter().any(|q| q.start < t.start && t.end < q.end);
-    let cues = find_cues(&toks, &in_quote);
+    let quote_of = |t: &Token<'_>| quotes.iter().find(|q| q.start < t.start && t.end < q.end).map(|q| (q.start, q.end));
+    let cues = find_cues(&toks, &quote_of);
     let mut out: Vec<Attribution> = Vec::new();
-    for (n, &(cs, ce)) in cues.iter().enumerate() {
-        let next_cue = cues.get(n + 1).map(|c| c.0);
-        let Some(found) = attribute(text, &toks, cs, ce, next_cue, &out, memory) else { continue };
+    for (n, cue) in cues.iter().enumerate() {
+        // The next cue at the same level (inside the same quote, or outside all quotes).
+        let next_cue = cues[n + 1..].iter().find(|c| c.quote == cue.quote).map(|c| c.start);
+        let same_level: Vec<Attribution> = out
+            .iter()
+            .filter(|a| quote_of(&Token { start: a.cue.start, end: a.cue.end, text: "" }) == cue.quote)
+            .cloned()
+            .collect();
+        let Some(found) = attribute(text, &toks, cue, next_cue, &same_level, memory, &quote_of) else { continue };
         out.push(found);
+    }
+    // Content that ends or starts with a quote spanning sentences takes the whole quote.
+    for a in &mut out {
+        if let Some(c) = &mut a.content {
+            for q in quotes.iter() {
+                let starts_inside = q.start >= c.start && q.start < c.end && q.end > c.end && q.end <= c.end.max(q.end);
+                let ends_inside = q.end == c.end && q.start < c.start;
+                if ends_inside || (q.end <= end.max(q.end) && starts_inside && q.start >= start) {
+                    let (ns, ne) = (c.start.min(q.start), c.end.max(q.end));
+                    *c = Span::new(Role::Content, text, ns, ne);
+                }
+            }
+        }
     }
     for a in &out {
         if let Some(c) = &a.content {
@@ -190,18 +238,28 @@ pub fn find_attributions(
     out
 }
 
-/// Cue token ranges `(first, last + 1)` in order, outside quotes.
-fn find_cues(toks: &[Token<'_>], in_quote: &dyn Fn(&Token<'_>) -> bool) -> Vec<(usize, usize)> {
+/// A cue: token range `first..last + 1`, and the quote it stands in, if any (a nested
+/// attribution: "I think …" inside someone's quote).
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    start: usize,
+    end: usize,
+    quote: Option<(usize, usize)>,
+}
+
+/// The cues of a sentence, in order.
+fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize, usize)>) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if in_quote(t) || !t.is_word() {
+        if !t.is_word() {
             i += 1;
             continue;
         }
         let lower = t.lower();
         let next = toks.get(i + 1);
+        let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
         let mut len = 0;
         if lower == "according" && next.is_some_and(|n| n.is("to")) {
             len = 2;
@@ -212,36 +270,72 @@ fn find_cues(toks: &[Token<'_>], in_quote: &dyn Fn(&Token<'_>) -> bool) -> Vec<(
                 len = 1;
             } else if NOUN_LIKE_CUES.contains(&lower.as_str()) {
                 let before_that = next.is_some_and(|n| n.is("that") || n.text == ":" || is_quote_mark(n.text));
-                let after_pronoun = i > 0 && toks[i - 1].is_any(PRONOUNS);
+                let after_pronoun = prev.is_some_and(|p| p.is_any(PRONOUNS));
                 if before_that || after_pronoun {
                     len = 1;
                 }
             }
-            // "expected"/"projected" as passive predictions ("is expected to") are not cues.
-            if len == 1 && matches!(lower.as_str(), "expected" | "projected" | "forecast" | "believed" | "estimated" | "described")
-                && (i > 0 && toks[i - 1].is_any(&["is", "are", "was", "were", "be", "been", "being"])
-                    || next.is_some_and(|n| n.is("to") || n.is("as")))
-            {
+            if len == 1 && AFTER_QUOTE_CUES.contains(&lower.as_str()) {
+                let after_quote = toks[i.saturating_sub(6)..i].iter().any(|x| is_quote_mark(x.text));
+                if !after_quote {
+                    len = 0;
+                }
+            }
+            // Passive ("is expected to", "could be announced", "was reported"): no speaker
+            // as subject. Also "announced on Monday by …" and cues before "to"/"of"/"for"
+            // ("expects to", "accused of", "calling for").
+            let passive = lower.ends_with("ed") || matches!(lower.as_str(), "told" | "thought" | "felt" | "found" | "read" | "shown");
+            if len == 1 && passive && prev.is_some_and(|p| p.is_any(&["be", "been", "being", "is", "was", "were", "are", "get", "got"])) {
+                len = 0;
+            }
+            if len == 1 && lower.ends_with("ed") && toks[i + 1..toks.len().min(i + 4)].iter().any(|x| x.is("by")) {
+                len = 0;
+            }
+            if len == 1 && next.is_some_and(|n| n.is_any(&["to", "of", "for", "by", "as", "up", "off", "out", "in"])) && !matches!(lower.as_str(), "said" | "says" | "told" | "tells") {
+                len = 0;
+            }
+            // "an alleged …", "Epstein’s alleged …": an adjective.
+            if len == 1 && prev.is_some_and(|p| DETERMINERS.contains(&p.lower().as_str()) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s")) {
                 len = 0;
             }
         }
-        // Passive ("could be announced", "was reported") has no speaker as subject.
-        if len == 1 && lower.ends_with("ed") && i > 0 && toks[i - 1].is_any(&["be", "been", "being", "is", "was", "were", "are"]) {
-            len = 0;
-        }
         if len > 0 {
             // Extend backwards over auxiliaries ("has said", "would not say").
+            let quote = quote_of(t);
             let mut s = i;
-            while s > 0 && toks[s - 1].is_any(AUXILIARIES) && !in_quote(&toks[s - 1]) {
+            while s > 0 && toks[s - 1].is_any(AUXILIARIES) && quote_of(&toks[s - 1]) == quote {
                 s -= 1;
             }
-            cues.push((s, i + len));
+            cues.push(Cue { start: s, end: i + len, quote });
             i += len;
         } else {
             i += 1;
         }
     }
     cues
+}
+
+/// Content starting at token `k` is a clause: "that …", a quote, ":" or a clause with a verb
+/// near its start ("the talks had stalled"), not a noun object ("a loss of $304.7 million").
+fn clause_like(toks: &[Token<'_>], k: usize) -> bool {
+    let Some(first) = toks.get(k) else { return false };
+    if first.is("that") || is_quote_mark(first.text) || first.text == ":" {
+        return true;
+    }
+    if first.text == "," {
+        return toks.get(k + 1).is_some_and(|n| is_quote_mark(n.text));
+    }
+    if first.is_any(&["he", "she", "it", "they", "we", "i", "you", "there"]) {
+        return true;
+    }
+    if first.is_any(&["to", "of", "for", "by", "on", "in", "at", "with", "as"]) || first.lower().ends_with("ing") {
+        return false;
+    }
+    toks[k..toks.len().min(k + 7)]
+        .iter()
+        .take_while(|t| t.text != "," && t.text != ";")
+        .skip(1)
+        .any(|t| t.is("that") || is_verb_like(t))
 }
 
 fn is_quote_mark(s: &str) -> bool {
@@ -251,24 +345,39 @@ fn is_quote_mark(s: &str) -> bool {
 /// Builds the attribution for the cue at tokens `cs..ce`.
 fn attribute(
     text: &str,
-    toks: &[Token<'_>],
-    cs: usize,
-    ce: usize,
+    all_toks: &[Token<'_>],
+    cue: &Cue,
     next_cue: Option<usize>,
     earlier: &[Attribution],
     memory: &mut SpeakerMemory,
+    quote_of: &dyn Fn(&Token<'_>) -> Option<(usize, usize)>,
 ) -> Option<Attribution> {
+    // A nested attribution only looks inside its quote: work on that slice of tokens.
+    let (base, toks) = match cue.quote {
+        Some(q) => {
+            let first = all_toks.iter().position(|t| quote_of(t) == Some(q))?;
+            let last = all_toks.iter().rposition(|t| quote_of(t) == Some(q))?;
+            (first, &all_toks[first..=last])
+        }
+        None => (0, all_toks),
+    };
+    let (cs, ce) = (cue.start - base, cue.end - base);
+    let next_cue = next_cue.map(|n| n - base);
     let sent_start = toks.first()?.start;
     let sent_end = toks.last()?.end;
     let cue_word = toks[ce - 1].lower();
     let according = toks[cs].is("according");
-    let participle = !according && cue_word.ends_with("ing") && cs > 0 && toks[cs - 1].text == ",";
+    let comma_before = cs > 0 && toks[cs - 1].text == ",";
+    // "…, adding …" and "… and said …" take the subject of the main clause.
+    let and_before = cs > 0 && toks[cs - 1].is("and");
+    let participle = !according && (cue_word.ends_with("ing") && comma_before || and_before);
 
     // Where content after the cue must stop: before ", <participle cue>" that follows.
     let content_limit = next_cue
         .map(|n| if n > 0 && toks[n - 1].text == "," { n - 1 } else { n })
         .map(|n| toks[n].start)
         .unwrap_or(sent_end);
+    let needs_clause = !NOUN_CONTENT_CUES.contains(&toks[cs..ce].iter().rev().find(|t| t.is_word())?.lower().as_str());
 
     let (source_range, content): (Option<(usize, usize)>, Option<(usize, usize)>);
     if according {
@@ -292,26 +401,41 @@ fn attribute(
             None => main_subject(toks, cs),
         }?;
         source_range = Some(np);
+        if needs_clause && !clause_like(toks, ce) {
+            return None;
+        }
         content = content_after(toks, ce, content_limit);
     } else {
-        // Subject before the cue, skipping adverbs.
+        // Subject before the cue, skipping adverbs ("also", "flatly").
         let mut j = cs;
-        while j > 0 && toks[j - 1].is_any(ADVERBS) {
+        while j > 0 && (toks[j - 1].is_any(ADVERBS) || is_ly_adverb(&toks[j - 1])) {
             j -= 1;
         }
         let back = if j > 0 { backward_np(toks, j - 1) } else { None };
-        let back = back.or_else(|| appositive_subject(toks, j));
+        // "…, said Israeli settlers, who …": inverted, not an appositive before the cue.
+        let inverted_np = (j == cs && cs > 0 && (toks[cs - 1].text == "," || is_quote_mark(toks[cs - 1].text)))
+            .then(|| forward_np(toks, ce))
+            .flatten()
+            .filter(|&(a, e)| !toks[a].is("that") && toks.get(e).is_none_or(|t| t.is_punct() && !is_quote_mark(t.text)));
+        let back = back.or_else(|| if inverted_np.is_some() { None } else { appositive_subject(toks, j) });
         match back {
             Some(np) => {
                 source_range = Some(np);
                 let after = content_after(toks, ce, content_limit);
                 let adjunct_only = after.is_none() || only_adjunct(toks, ce);
-                content = if adjunct_only && np.0 > 0 { content_before(toks, np.0) } else { after };
+                content = if adjunct_only && np.0 > 0 && cue.quote.is_none() {
+                    content_before(toks, np.0)
+                } else {
+                    if needs_clause && !clause_like(toks, ce) {
+                        return None;
+                    }
+                    after
+                };
             }
             None => {
                 // Inverted: "…," said Blinken / "…," said the minister.
                 let inverted = cs > 0 && (toks[cs - 1].text == "," || is_quote_mark(toks[cs - 1].text));
-                if !inverted {
+                if !inverted || cue.quote.is_some() {
                     return None;
                 }
                 let np = forward_np(toks, ce)?;
@@ -330,6 +454,12 @@ fn attribute(
         .filter(|&(s, e)| !(s < cue.end && cue.start < e) && !(s < source.end && source.start < e))
         .map(|(s, e)| Span::new(Role::Content, text, s.max(sent_start), e.min(sent_end)));
     Some(Attribution { source, cue, content, source_kind: kind, speaker })
+}
+
+/// A lower-case adverb in "-ly" ("flatly", "publicly"), not a noun like "ally".
+fn is_ly_adverb(t: &Token<'_>) -> bool {
+    let l = t.lower();
+    !t.is_capitalized() && l.len() > 4 && l.ends_with("ly") && !matches!(l.as_str(), "family" | "italy" | "supply" | "assembly" | "reply" | "rally")
 }
 
 /// Token range covering bytes `start..end`.
@@ -351,24 +481,34 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
     let lower = t.lower();
     if t.is_capitalized() && !FUNCTION_WORDS.contains(&lower.as_str()) {
         let mut s = j;
+        // Lower-case role nouns ("Jefferies analyst Jonathan Matuszewski", "White House press
+        // secretary …") are kept only if a capitalised word comes before them.
+        let mut committed = j;
         while s > 0 {
             let p = &toks[s - 1];
             let pl = p.lower();
-            let joins_caps = (pl == "of" || pl == "for" || pl == "and") && s >= 2 && toks[s - 2].is_capitalized()
-                && TITLE_WORDS.contains(&toks[s].lower().as_str()) | (pl == "of");
+            let joins_caps = matches!(pl.as_str(), "of" | "for" | "and" | "&") && s >= 2 && toks[s - 2].is_capitalized();
             if p.is_word() && p.is_capitalized() && !FUNCTION_WORDS.contains(&pl.as_str()) {
                 s -= 1;
+                committed = s;
             } else if joins_caps || NAME_MODIFIERS.contains(&pl.as_str()) || p.text == "’s" || p.text == "'s" {
                 s -= 1;
+                if NAME_MODIFIERS.contains(&pl.as_str()) {
+                    committed = s;
+                }
             } else if matches!(pl.as_str(), "the" | "a" | "an") {
                 s -= 1;
+                committed = s;
                 break;
+            } else if !p.is_capitalized() && p.is_word() && (TITLE_WORDS.contains(&pl.as_str()) || ROLE_NOUNS.contains(&pl.as_str())) {
+                s -= 1;
             } else {
                 break;
             }
         }
+        let mut s = committed;
         // Don't start on a dangling "of"/"and".
-        while s < j && toks[s].is_any(&["of", "for", "and"]) {
+        while s < j && toks[s].is_any(&["of", "for", "and", "&"]) {
             s += 1;
         }
         return Some((s, j + 1));
@@ -440,7 +580,15 @@ fn forward_np(toks: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
         if !t.is_word() {
             break;
         }
-        if e > k && matches!(l.as_str(), "of" | "for") && toks.get(e + 1).is_some_and(|n| n.is_capitalized() || n.is("the")) {
+        if e > k && l == "familiar" && toks.get(e + 1).is_some_and(|n| n.is("with")) {
+            // "people familiar with the matter"
+            e += 2;
+            while e < toks.len() && toks[e].is_word() && e - k < 10 && !is_verb_like(&toks[e]) {
+                e += 1;
+            }
+            break;
+        }
+        if e > k && matches!(l.as_str(), "of" | "for" | "by") && toks.get(e + 1).is_some_and(|n| n.is_capitalized() || n.is("the")) {
             e += 1;
             continue;
         }
@@ -483,11 +631,28 @@ fn is_verb_like(t: &Token<'_>) -> bool {
     l.ends_with("ed")
         || AUXILIARIES.contains(&l.as_str())
         || FINITE_CUES.contains(&l.as_str())
-        || matches!(l.as_str(), "remains" | "remain" | "became" | "become" | "made" | "gave" | "took" | "went" | "met" | "saw" | "sent" | "led" | "held" | "spoke" | "called" | "urged" | "visited")
+        || matches!(
+            l.as_str(),
+            "remains" | "remain" | "became" | "become" | "made" | "gave" | "took" | "went" | "met" | "saw" | "sent" | "led"
+                | "held" | "spoke" | "called" | "urged" | "visited" | "fell" | "rose" | "came" | "got" | "knew" | "began"
+                | "grew" | "fought" | "won" | "lost" | "left" | "ran" | "kept" | "paid" | "put" | "set" | "spent" | "stood"
+                | "brought" | "bought" | "built" | "caught" | "chose" | "drew" | "drove" | "ate" | "fled" | "flew" | "forgot"
+                | "heard" | "hid" | "hit" | "hurt" | "lay" | "meant" | "rang" | "sat" | "shot" | "shut" | "sold" | "struck"
+                | "swore" | "taught" | "threw" | "understood" | "woke" | "wore" | "wrote" | "can" | "cannot" | "won't"
+        )
 }
 
 /// Only a short adjunct follows the cue ("announced on Wednesday.", "said in a statement.").
 fn only_adjunct(toks: &[Token<'_>], ce: usize) -> bool {
+    // "told the outlet on Monday.": skip the object of "told".
+    let mut ce = ce;
+    if toks[ce - 1].is_any(&["told", "tells", "tell", "telling"]) {
+        if let Some((_, e)) = forward_np(toks, ce) {
+            if !toks[ce..e].iter().any(|t| t.is("that")) {
+                ce = e;
+            }
+        }
+    }
     let rest: Vec<&Token<'_>> = toks[ce..].iter().filter(|t| t.is_word()).collect();
     if rest.is_empty() {
         return true;
@@ -499,8 +664,9 @@ fn only_adjunct(toks: &[Token<'_>], ce: usize) -> bool {
         "on", "in", "at", "during", "last", "yesterday", "today", "tonight", "earlier", "late", "this",
         "via", "through", "before", "after", "afterward", "afterwards", "recently", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "told", "when", "while", "according",
+        "to", "amid", "following", "from", "outside", "inside", "as",
     ]) || rest[0].is_any(&["reporters", "journalists", "cnn", "reuters"]);
-    starts && rest.len() <= 8
+    starts && rest.len() <= 14
 }
 
 /// Content after the cue: a leading "that" clause or quote, up to `limit` (a byte offset).
@@ -516,6 +682,12 @@ fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, 
     if k == ce && toks.get(ce).is_some_and(|t| t.is_any(&["reporters", "journalists", "lawmakers"])) {
         k += 1;
     }
+    // "said in a statement, “…”", "noted at the time, …": skip a leading adjunct up to a comma.
+    if k == ce && toks.get(k).is_some_and(|t| t.is_any(&["in", "on", "at", "during", "after", "via", "through", "while", "last", "earlier", "later"])) {
+        if let Some(c) = (k..toks.len().min(k + 9)).find(|&c| toks[c].text == "," && toks[c].start < limit) {
+            k = c + 1;
+        }
+    }
     while k < toks.len() && matches!(toks[k].text, "," | ":" | "—" | "–") {
         k += 1;
     }
@@ -523,8 +695,13 @@ fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, 
     if first.start >= limit {
         return None;
     }
-    let end = toks.iter().take_while(|t| t.end <= limit).last()?.end;
-    (end > first.start && toks[k..].iter().take_while(|t| t.end <= limit).any(|t| t.is_word())).then_some((first.start, end))
+    // End: the last token before the limit, without a dangling ",", "and", "but", "while".
+    let mut e = k + toks[k..].iter().take_while(|t| t.end <= limit).count();
+    while e > k + 1 && (toks[e - 1].is_any(&["and", "but", "while", "or"]) || matches!(toks[e - 1].text, "," | ";" | "—" | "–")) {
+        e -= 1;
+    }
+    let end = toks[e - 1].end;
+    (end > first.start && toks[k..e].iter().any(|t| t.is_word())).then_some((first.start, end))
 }
 
 /// Content before the token `upto`: from the sentence start to the last word before it,
@@ -541,6 +718,15 @@ fn content_before(toks: &[Token<'_>], upto: usize) -> Option<(usize, usize)> {
     let mut s = 0;
     while s < e && matches!(toks[s].text, "—" | "–" | "-") {
         s += 1;
+    }
+    // Leading "But", "And", "In fact," are the writer's, not the source's.
+    if s + 1 < e && toks[s].is_any(&["but", "and", "so", "yet", "or", "however", "meanwhile", "still", "indeed", "also"]) {
+        s += 1;
+        if toks[s].text == "," {
+            s += 1;
+        }
+    } else if s + 2 < e && toks[s].is("in") && toks[s + 1].is_any(&["sum", "fact", "short", "total", "addition"]) && toks[s + 2].text == "," {
+        s += 3;
     }
     (s < e && toks[s..e].iter().any(|t| t.is_word())).then(|| (toks[s].start, toks[e - 1].end))
 }

@@ -126,10 +126,10 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
         }
         kinds.sort_unstable();
         kinds.dedup();
-        // A question states nothing unless it carries a statistic or reported speech.
+        // A question states nothing unless it carries a statistic.
         let question = report.sentences[i..=last].iter().all(|s| text[s.start..s.end].trim_end().ends_with('?'));
         if question {
-            kinds.retain(|k| matches!(k, ClaimKind::Statistic | ClaimKind::Attribution));
+            kinds.retain(|k| *k == ClaimKind::Statistic);
         }
         let typed = !kinds.is_empty();
         if (typed || score >= crate::score::DEFAULT_THRESHOLD) && score >= options.min_score {
