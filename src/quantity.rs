@@ -1,5 +1,27 @@
-//! Quantities: numbers with their unit, approximator and rate. (Being written.)
-use crate::report::Quantity;
+//! Quantities: numbers with their unit, approximator and rate; and time anchors.
+//!
+//! A statistic's span is approximator + number + unit noun phrase + rate, in news style:
+//! "Around 8,000 North Korean soldiers", "some 1,200 Russian soldiers dying daily",
+//! "nearly $4.2bn", "between 3 and 5 per cent a year". Years, dates, clock times, ordinals,
+//! labels ("F-16", "Section 230", "(2+2)"), phone numbers and e-mail addresses are not
+//! statistics; years and dates are reported by [`find_times`] instead.
+//!
+//! The scan is hand-written over tokens (see `number.rs`) and linear: every step moves forward
+//! by at least one token and looks ahead or behind a bounded number of tokens.
+//!
+//! `unit` is the counted thing as written, lower-cased, without leading proper adjectives
+//! ("North Korean soldiers" → "soldiers"); an ISO 4217 code for money; "%" for percentages
+//! ("percentage points" and "basis points" are kept); the unit as written for measures ("mm",
+//! "km", "tonnes", "years"; symbols keep their case, "MW"). Cents and pence are converted to
+//! the main unit (0.5 USD for "50 cents").
+
+use crate::report::{Quantity, QuantityKind};
+
+#[path = "number.rs"]
+mod number;
+
+use number::{is_numeral_word, NumP, Toks, K};
+use QuantityKind::{Count, Measure, Money, Percent};
 
 /// A quantity found in the text. Offsets are UTF-8 bytes into the whole text.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,12 +31,1862 @@ pub struct FoundQuantity {
     pub quantity: Quantity,
 }
 
-/// Finds the statistics in `text[start..end]` (one sentence). Offsets returned are absolute.
-pub fn find_quantities(_text: &str, _start: usize, _end: usize) -> Vec<FoundQuantity> {
-    Vec::new()
+/// Finds the statistics in `text[start..end]` (one sentence). Offsets returned are absolute,
+/// sorted by start (then longest first); spans never cross, though one may nest in another
+/// ("155mm" inside "500,000 rounds of 155mm shells").
+pub fn find_quantities(text: &str, start: usize, end: usize) -> Vec<FoundQuantity> {
+    scan(text, start, end).0
 }
 
-/// Finds time anchors (dates, years, weekdays, "last year") in `text[start..end]`.
-pub fn find_times(_text: &str, _start: usize, _end: usize) -> Vec<(usize, usize)> {
-    Vec::new()
+/// Finds time anchors (dates, years, weekdays, "last year", "in the coming days") in
+/// `text[start..end]`. Sorted, non-overlapping, absolute offsets.
+pub fn find_times(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    scan(text, start, end).1
+}
+
+fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize, usize)>) {
+    let mut e = end.min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    let mut s = start.min(e);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let toks = number::tokenize(text, s, e);
+    let n = toks.len();
+    let mut sc = Scan { tk: Toks { t: text, v: &toks }, used: vec![false; n], out: Vec::new(), times: Vec::new() };
+    sc.block_addresses();
+    let mut i = 0;
+    while i < n {
+        i = if sc.used[i] { i + 1 } else { sc.try_at(i).max(i + 1) };
+    }
+    sc.lexical_times();
+    (sc.finish_quantities(), sc.finish_times())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+// ---------------------------------------------------------------------------------------------
+
+/// Words that end a unit noun phrase.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "of", "in", "on", "at", "to",
+    "for", "from", "by", "with", "without", "within", "into", "onto", "over", "under", "about", "after", "before",
+    "since", "until", "till", "during", "as", "than", "per", "via", "across", "against", "among", "amid", "between",
+    "through", "toward", "towards", "upon", "around", "near", "including", "include", "includes", "is", "are", "was",
+    "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "done", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "not", "no", "it", "its", "they", "them", "their",
+    "he", "him", "his", "she", "her", "we", "us", "our", "you", "your", "i", "me", "my", "who", "whom", "whose",
+    "which", "what", "where", "when", "why", "how", "there", "here", "so", "such", "very", "more", "most", "less",
+    "least", "also", "already", "still", "yet", "just", "only", "even", "each", "every", "all", "both", "either",
+    "neither", "some", "any", "many", "much", "few", "several", "other", "another", "own", "same", "ago", "later",
+    "earlier", "then", "now", "today", "yesterday", "tomorrow", "tonight", "daily", "weekly", "monthly", "annually",
+    "yearly", "hourly", "apiece", "respectively", "total", "altogether", "alone", "too", "if", "while", "whereas",
+    "because", "though", "although", "once", "again", "up", "down", "out", "off", "away", "back", "said", "says",
+    "say", "told", "according", "plus", "minus", "times", "percent", "cent", "whether", "unless", "rather", "nearly",
+    "almost", "approximately", "roughly", "versus", "vs", "etc", "remains", "means", "seems", "shows", "appears",
+    "stands", "totals", "exceeds", "reaches", "rises", "drops", "grows", "declines", "climbs", "jumps", "makes",
+    "takes", "gives", "gets", "comes", "goes", "becomes", "tells", "keeps", "brings", "begins", "happens",
+    "continues", "represents", "marks", "accounts", "amounts", "compares", "equals", "lies", "sits", "last", "next",
+    "first", "second", "third", "former", "latter", "overall", "apart", "aboard", "above", "below", "beyond",
+    "despite", "except", "inside", "outside", "like", "unlike", "worth",
+];
+
+/// Plural-like nouns and collective nouns that head a counted phrase.
+#[rustfmt::skip]
+const IRREGULAR: &[&str] = &[
+    "people", "children", "men", "women", "police", "personnel", "staff", "cattle", "sheep", "fish", "deer",
+    "aircraft", "livestock", "feet", "teeth", "mice", "geese", "data", "media", "crew", "infantry", "youth",
+    "militia", "bacteria", "criteria", "alumni", "dead", "wounded", "injured", "missing", "clergy", "spacecraft",
+    "watercraft", "offspring", "swine", "poultry",
+];
+
+/// Words ending in "s" that are not plural nouns.
+#[rustfmt::skip]
+const NOT_PLURAL: &[&str] = &[
+    "news", "series", "species", "always", "perhaps", "thus", "whereas", "besides", "towards", "afterwards",
+    "sometimes", "yes", "its", "has", "was", "does", "goes", "gas", "bias", "atlas", "chaos", "lens", "ethos",
+    "mathematics", "economics", "physics", "politics", "plus", "minus", "versus", "bonus", "campus", "census",
+    "status", "virus", "consensus", "thesis", "analysis", "crisis", "basis", "axis", "diagnosis", "hers", "ours",
+    "theirs", "yours", "whereabouts", "nevertheless", "unless", "less", "various", "serious", "famous", "his", "this",
+    "us", "is", "as", "texas", "paris", "kansas", "arkansas", "athens", "wales", "netherlands", "philippines",
+    "bahamas", "lucas", "thomas", "james", "charles", "nicholas", "jones", "davis", "williams",
+];
+
+/// Nouns after which "of …" stays in the unit ("500,000 rounds of 155mm shells").
+#[rustfmt::skip]
+const CONTAINERS: &[&str] = &[
+    "rounds", "round", "units", "doses", "dose", "bags", "boxes", "bottles", "cans", "crates", "containers",
+    "cartons", "packs", "packets", "pieces", "sacks", "shipments", "truckloads", "loads", "vials", "tablets", "pills",
+    "head", "pairs", "sets", "bales", "bushels", "cups", "sheets", "rolls", "tranches", "batches", "shots", "items",
+    "cases", "counts", "barrels", "tons", "tonnes", "gallons", "litres", "liters", "acres", "hectares", "kilograms",
+    "kilos", "grams", "pounds", "ounces", "cubic", "square", "vehicles", "hours", "shipments", "consignments",
+    "cargoes", "kinds", "types", "varieties", "strains", "packages",
+];
+
+/// Words before a number that make it a label ("Section 230", "page 5").
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "section", "sections", "article", "articles", "route", "chapter", "page", "pages", "pp", "room", "flight",
+    "interstate", "highway", "rule", "resolution", "title", "amendment", "phase", "stage", "level", "version",
+    "model", "episode", "season", "vol", "volume", "issue", "tier", "category", "type", "class", "grade", "gate",
+    "terminal", "platform", "bus", "line", "channel", "act", "part", "item", "exhibit", "figure", "fig", "table",
+    "appendix", "annex", "paragraph", "clause", "verse", "psalm", "suite", "apartment", "apt", "district", "precinct",
+    "ward", "lot", "windows", "iphone", "ipad", "galaxy", "pixel", "playstation", "xbox", "apollo", "artemis",
+    "boeing", "airbus", "falcon", "soyuz", "formula", "fortune", "ftse", "nasdaq", "dax", "cac", "nikkei", "kospi",
+    "covid", "iso", "proposition", "prop", "question", "game", "group", "block", "zone", "sector", "camp", "station",
+    "building", "tower", "hall", "studio", "lane", "pier", "dock", "berth", "runway", "track", "ch", "sec", "art",
+    "para", "top", "size", "number", "code", "no", "nos", "psalms", "lines", "pt", "step", "cell", "box", "exit",
+    "junction", "option", "plan", "row", "seat", "square", "stop", "street", "road", "avenue", "ave",
+];
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+const MONTH_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Words put in front of a time anchor's span ("on Wednesday", "in August").
+const TIME_PREP: &[&str] =
+    &["in", "on", "at", "since", "until", "till", "by", "during", "before", "after", "from", "through", "throughout"];
+
+/// Approximators, longest first.
+#[rustfmt::skip]
+const APPROX: &[&[&str]] = &[
+    &["no", "more", "than"], &["not", "more", "than"], &["no", "fewer", "than"], &["no", "less", "than"],
+    &["not", "less", "than"], &["a", "maximum", "of"], &["a", "minimum", "of"], &["an", "average", "of"],
+    &["as", "many", "as"], &["as", "much", "as"], &["as", "few", "as"], &["as", "little", "as"],
+    &["as", "high", "as"], &["as", "low", "as"], &["in", "excess", "of"], &["more", "than"], &["less", "than"],
+    &["fewer", "than"], &["greater", "than"], &["higher", "than"], &["lower", "than"], &["at", "least"],
+    &["at", "most"], &["up", "to"], &["upwards", "of"], &["upward", "of"], &["close", "to"], &["just", "over"],
+    &["just", "under"], &["just", "above"], &["just", "below"], &["well", "over"], &["well", "above"],
+    &["well", "below"], &["well", "under"], &["an", "estimated"], &["some"], &["nearly"], &["almost"],
+    &["around"], &["about"], &["roughly"], &["approximately"], &["approx"], &["estimated"], &["over"],
+    &["under"], &["above"], &["below"], &["circa"], &["exactly"], &["precisely"],
+];
+
+/// Nouns of a rate after "a"/"an"/"each"/"every" ("$80 a barrel", "1,200 a day").
+#[rustfmt::skip]
+const RATE_NOUNS: &[&str] = &[
+    "year", "day", "week", "month", "hour", "minute", "second", "decade", "quarter", "night", "share", "head",
+    "person", "barrel", "ounce", "gallon", "litre", "liter", "kilo", "kilogram", "pound", "tonne", "ton", "piece",
+    "unit", "dose", "ticket", "game", "season", "term", "mile", "meal", "visit", "student", "child", "household",
+    "session", "shift", "round", "flight", "pop", "dozen", "family", "taxpayer", "worker", "employee", "citizen",
+    "resident", "voter", "car", "vehicle", "acre", "square", "copy", "subscriber", "user", "customer", "hectare",
+    "kilometre", "kilometer", "megawatt-hour", "kilowatt-hour",
+];
+
+/// Singular nouns that make "one …" a count ("one person was killed").
+#[rustfmt::skip]
+const PERSONS: &[&str] = &[
+    "person", "man", "woman", "child", "boy", "girl", "soldier", "civilian", "officer", "journalist", "worker",
+    "student", "patient", "victim", "passenger", "resident", "citizen", "baby", "teenager", "adult", "hostage",
+    "firefighter", "police officer", "suspect", "fatality", "death", "casualty",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+fn plural(w: &str) -> bool {
+    if has(IRREGULAR, w) {
+        return true;
+    }
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !has(NOT_PLURAL, w)
+        && !has(STOP, w)
+}
+
+/// ISO 4217 codes written before or after a number ("USD 20", "20 EUR").
+fn iso(raw: &str) -> Option<&'static str> {
+    #[rustfmt::skip]
+    const C: &[&str] = &[
+        "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "KPW", "INR", "RUB", "UAH", "CHF", "CAD", "AUD", "HKD", "SGD",
+        "NZD", "TWD", "BRL", "MXN", "ZAR", "TRY", "ILS", "SAR", "AED", "NGN", "EGP", "PKR", "BDT", "IDR", "THB",
+        "VND", "PHP", "MYR", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "ARS", "CLP", "COP", "KES", "QAR", "KWD",
+        "IRR",
+    ];
+    if raw == "RMB" {
+        return Some("CNY");
+    }
+    C.iter().find(|c| **c == raw).copied()
+}
+
+/// Currency symbols.
+fn sym_ccy(raw: &str) -> Option<&'static str> {
+    Some(match raw {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" | "￥" => "JPY",
+        "₩" => "KRW",
+        "₹" => "INR",
+        "₽" => "RUB",
+        "₴" => "UAH",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "฿" => "THB",
+        "₫" => "VND",
+        _ => return None,
+    })
+}
+
+/// A word glued before "$" ("US$", "HK$").
+fn dollar_prefix(raw: &str) -> Option<&'static str> {
+    Some(match raw {
+        "US" | "U.S." | "U.S" => "USD",
+        "A" | "AU" => "AUD",
+        "C" | "CA" | "CAN" | "Can" => "CAD",
+        "HK" => "HKD",
+        "NZ" => "NZD",
+        "S" | "SG" => "SGD",
+        "NT" => "TWD",
+        "R" => "BRL",
+        "MX" | "Mex" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Currency names after a number, longest first.
+#[rustfmt::skip]
+const CCY_WORDS: &[(&[&str], &str)] = &[
+    (&["hong", "kong", "dollars"], "HKD"), (&["new", "zealand", "dollars"], "NZD"),
+    (&["new", "taiwan", "dollars"], "TWD"), (&["south", "korean", "won"], "KRW"),
+    (&["north", "korean", "won"], "KPW"), (&["south", "african", "rand"], "ZAR"), (&["us", "dollars"], "USD"),
+    (&["u.s.", "dollars"], "USD"), (&["american", "dollars"], "USD"), (&["australian", "dollars"], "AUD"),
+    (&["canadian", "dollars"], "CAD"), (&["singapore", "dollars"], "SGD"), (&["taiwan", "dollars"], "TWD"),
+    (&["swiss", "francs"], "CHF"), (&["pounds", "sterling"], "GBP"), (&["mexican", "pesos"], "MXN"),
+    (&["indian", "rupees"], "INR"), (&["pakistani", "rupees"], "PKR"), (&["russian", "roubles"], "RUB"),
+    (&["russian", "rubles"], "RUB"), (&["chinese", "yuan"], "CNY"), (&["japanese", "yen"], "JPY"),
+    (&["korean", "won"], "KRW"), (&["turkish", "lira"], "TRY"), (&["brazilian", "reais"], "BRL"),
+    (&["dollars"], "USD"), (&["dollar"], "USD"), (&["euros"], "EUR"), (&["euro"], "EUR"),
+    (&["sterling"], "GBP"), (&["yen"], "JPY"), (&["yuan"], "CNY"), (&["renminbi"], "CNY"), (&["won"], "KRW"),
+    (&["rupees"], "INR"), (&["rupee"], "INR"), (&["roubles"], "RUB"), (&["rubles"], "RUB"),
+    (&["rouble"], "RUB"), (&["ruble"], "RUB"), (&["hryvnias"], "UAH"), (&["hryvnia"], "UAH"),
+    (&["hryvnas"], "UAH"), (&["francs"], "CHF"), (&["pesos"], "MXN"), (&["reais"], "BRL"), (&["rand"], "ZAR"),
+    (&["lira"], "TRY"), (&["liras"], "TRY"), (&["shekels"], "ILS"), (&["dirhams"], "AED"), (&["riyals"], "SAR"),
+    (&["naira"], "NGN"), (&["baht"], "THB"), (&["ringgit"], "MYR"), (&["rupiah"], "IDR"), (&["dong"], "VND"),
+    (&["kronor"], "SEK"), (&["krona"], "SEK"), (&["kroner"], "NOK"), (&["zlotys"], "PLN"), (&["zloty"], "PLN"),
+    (&["forints"], "HUF"), (&["bitcoins"], "BTC"), (&["bitcoin"], "BTC"),
+];
+
+const OF: u8 = 1; // "of …" may follow ("tonnes of grain")
+const TIME: u8 = 2; // a duration
+const GLUED: u8 = 4; // only written glued to the number ("5C", "24h")
+
+/// Unit symbols (case-sensitive).
+#[rustfmt::skip]
+const SYMS: &[(&str, u8)] = &[
+    ("mm", OF), ("cm", OF), ("m", OF), ("km", OF), ("kg", OF), ("g", OF), ("mg", OF), ("µg", OF), ("mcg", OF),
+    ("t", OF), ("kt", OF), ("Mt", OF), ("lb", OF), ("lbs", OF), ("oz", OF), ("mi", OF), ("ft", OF), ("yd", OF),
+    ("nm", 0), ("ha", OF), ("l", GLUED | OF), ("L", OF), ("ml", OF), ("mL", OF), ("cl", OF), ("gal", OF),
+    ("bbl", OF), ("bcm", OF), ("tcf", OF), ("mph", 0), ("kph", 0), ("kmh", 0), ("kmph", 0), ("bpd", 0),
+    ("mpg", 0), ("W", 0), ("kW", 0), ("MW", 0), ("GW", 0), ("TW", 0), ("Wh", 0), ("kWh", 0), ("MWh", 0),
+    ("GWh", 0), ("TWh", 0), ("kV", 0), ("V", GLUED), ("Hz", 0), ("kHz", 0), ("MHz", 0), ("GHz", 0), ("KB", 0),
+    ("kB", 0), ("MB", 0), ("GB", 0), ("TB", 0), ("PB", 0), ("Mbps", 0), ("Gbps", 0), ("kbps", 0), ("mAh", 0),
+    ("dB", 0), ("hp", 0), ("cc", 0), ("psi", 0), ("kcal", 0), ("kJ", 0), ("MJ", 0), ("C", GLUED), ("F", GLUED),
+    ("h", GLUED | TIME), ("hr", TIME), ("hrs", TIME), ("min", TIME), ("mins", TIME), ("sec", TIME),
+    ("secs", TIME), ("yr", TIME), ("yrs", TIME), ("sq", 0),
+];
+
+/// Unit words (lower-case).
+#[rustfmt::skip]
+const WORD_UNITS: &[(&str, u8)] = &[
+    ("millimetre", OF), ("millimetres", OF), ("millimeter", OF), ("millimeters", OF), ("centimetre", OF),
+    ("centimetres", OF), ("centimeter", OF), ("centimeters", OF), ("metre", OF), ("metres", OF), ("meter", OF),
+    ("meters", OF), ("kilometre", OF), ("kilometres", OF), ("kilometer", OF), ("kilometers", OF), ("mile", OF),
+    ("miles", OF), ("foot", OF), ("feet", OF), ("inch", OF), ("inches", OF), ("yard", OF), ("yards", OF),
+    ("nanometre", 0), ("nanometres", 0), ("nanometer", 0), ("nanometers", 0), ("micron", 0), ("microns", 0),
+    ("milligram", OF), ("milligrams", OF), ("gram", OF), ("grams", OF), ("kilogram", OF), ("kilograms", OF),
+    ("kilo", OF), ("kilos", OF), ("tonne", OF), ("tonnes", OF), ("ton", OF), ("tons", OF), ("pound", OF),
+    ("pounds", OF), ("ounce", OF), ("ounces", OF), ("carat", 0), ("carats", 0), ("litre", OF), ("litres", OF),
+    ("liter", OF), ("liters", OF), ("millilitre", OF), ("millilitres", OF), ("milliliter", OF),
+    ("milliliters", OF), ("gallon", OF), ("gallons", OF), ("barrel", OF), ("barrels", OF), ("pint", OF),
+    ("pints", OF), ("bushel", OF), ("bushels", OF), ("hectare", OF), ("hectares", OF), ("acre", OF),
+    ("acres", OF), ("degree", 0), ("degrees", 0), ("watt", 0), ("watts", 0), ("kilowatt", 0), ("kilowatts", 0),
+    ("megawatt", 0), ("megawatts", 0), ("gigawatt", 0), ("gigawatts", 0), ("terawatt", 0), ("terawatts", 0),
+    ("kilowatt-hours", 0), ("megawatt-hours", 0), ("gigawatt-hours", 0), ("terawatt-hours", 0), ("volt", 0),
+    ("volts", 0), ("kilovolts", 0), ("joules", 0), ("calories", 0), ("calorie", 0), ("kilocalories", 0),
+    ("horsepower", 0), ("decibels", 0), ("hertz", 0), ("megahertz", 0), ("gigahertz", 0), ("bytes", 0),
+    ("kilobytes", 0), ("megabytes", 0), ("gigabytes", 0), ("terabytes", 0), ("petabytes", 0), ("exabytes", 0),
+    ("knot", 0), ("knots", 0), ("magnitude", 0), ("celsius", 0), ("fahrenheit", 0), ("centigrade", 0),
+    ("second", TIME), ("seconds", TIME), ("minute", TIME), ("minutes", TIME), ("hour", TIME), ("hours", TIME),
+    ("day", TIME), ("days", TIME), ("week", TIME), ("weeks", TIME), ("fortnight", TIME), ("fortnights", TIME),
+    ("month", TIME), ("months", TIME), ("year", TIME), ("years", TIME), ("decade", TIME), ("decades", TIME),
+    ("century", TIME), ("centuries", TIME), ("millennium", TIME), ("millennia", TIME),
+];
+
+// ---------------------------------------------------------------------------------------------
+// The scan
+// ---------------------------------------------------------------------------------------------
+
+struct Unit {
+    kind: QuantityKind,
+    text: String,
+    e: usize,
+    of_ok: bool,
+    time: bool,
+    factor: f64,
+    glued_m: bool,
+}
+
+impl Unit {
+    fn new(kind: QuantityKind, text: impl Into<String>, e: usize) -> Unit {
+        Unit { kind, text: text.into(), e, of_ok: false, time: false, factor: 1.0, glued_m: false }
+    }
+}
+
+/// Currency prefix + numeral + unit symbol/word.
+struct Head {
+    s: usize,
+    num: NumP,
+    value: f64,
+    ccy: Option<&'static str>,
+    unit: Option<Unit>,
+    e: usize,
+    /// Glued to a word that is no unit ("5G", "1e308"): an identifier.
+    junk: bool,
+}
+
+struct Scan<'a> {
+    tk: Toks<'a>,
+    used: Vec<bool>,
+    out: Vec<FoundQuantity>,
+    times: Vec<(usize, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    fn n(&self) -> usize {
+        self.tk.v.len()
+    }
+    fn low(&self, i: usize) -> &'a str {
+        self.tk.low(i)
+    }
+    fn raw(&self, i: usize) -> &'a str {
+        self.tk.raw(i)
+    }
+    fn is(&self, i: usize, k: K) -> bool {
+        self.tk.kind(i) == Some(k)
+    }
+    fn sym(&self, i: usize, s: &str) -> bool {
+        self.tk.is_sym(i, s)
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.tk.glued(i)
+    }
+    fn spaced(&self, i: usize) -> bool {
+        self.tk.v.get(i).is_some_and(|t| t.sp)
+    }
+    /// Low text of the token before `i` (empty at the start).
+    fn low_before(&self, i: usize, back: usize) -> &'a str {
+        if i >= back {
+            self.low(i - back)
+        } else {
+            ""
+        }
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.is(i, K::Word) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Has an upper-case letter anywhere ("iPhone", "NATO", "Boeing").
+    fn any_upper(&self, i: usize) -> bool {
+        self.is(i, K::Word) && self.raw(i).chars().any(char::is_uppercase)
+    }
+    fn dash(&self, i: usize) -> bool {
+        self.is(i, K::Sym) && matches!(self.raw(i), "-" | "‐" | "‑" | "–")
+    }
+    fn lower_span(&self, s: usize, e: usize) -> String {
+        let mut out = String::new();
+        for k in s..e.min(self.n()) {
+            if k > s && !self.glued(k) {
+                out.push(' ');
+            }
+            match self.tk.v[k].k {
+                K::Word => out.push_str(self.low(k)),
+                _ => out.push_str(self.raw(k)),
+            }
+        }
+        out
+    }
+    fn byte_span(&self, s: usize, e: usize) -> (usize, usize) {
+        (self.tk.v[s].s, self.tk.v[e - 1].e)
+    }
+    /// End of the run of tokens glued to `i` (exclusive).
+    fn glued_run(&self, i: usize) -> usize {
+        glued_run(self.tk, i)
+    }
+    fn month(&self, i: usize) -> bool {
+        if !self.cap(i) {
+            return false;
+        }
+        let w = self.low(i);
+        if has(MONTHS, w) {
+            return true;
+        }
+        has(MONTH_ABBR, w) && (self.sym(i + 1, ".") && self.glued(i + 1) || self.is(i + 1, K::Num))
+    }
+    /// The token after a month word (skipping the abbreviation's dot).
+    fn after_month(&self, i: usize) -> usize {
+        if self.sym(i + 1, ".") && self.glued(i + 1) && has(MONTH_ABBR, self.low(i)) {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+    fn weekday(&self, i: usize) -> bool {
+        self.cap(i) && has(WEEKDAYS, self.low(i))
+    }
+
+    /// Marks e-mail addresses, URLs and handles: nothing in them is a number.
+    fn block_addresses(&mut self) {
+        let n = self.n();
+        let mut i = 0;
+        while i < n {
+            let mut e = i + 1;
+            while e < n && self.glued(e) {
+                e += 1;
+            }
+            let (s, t) = (self.tk.v[i].s, self.tk.v[e - 1].e);
+            let chunk = &self.tk.t[s..t];
+            let lc = chunk.to_ascii_lowercase();
+            let trimmed = lc.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let domain = [".com", ".org", ".net", ".gov", ".edu", ".io", ".co.uk", ".int", ".info", ".html", ".kr"]
+                .iter()
+                .any(|d| trimmed.ends_with(d));
+            if chunk.contains('@') || lc.contains("://") || lc.starts_with("www.") || domain {
+                for u in &mut self.used[i..e] {
+                    *u = true;
+                }
+            }
+            i = e;
+        }
+    }
+
+    fn push_time(&mut self, s: usize, e: usize) {
+        if s >= e || e > self.n() {
+            return;
+        }
+        let mut s = s;
+        if s > 0 && self.spaced(s) && matches!(self.low(s - 1), "early" | "late" | "mid" | "the") {
+            s -= 1;
+        }
+        if s > 0 && self.spaced(s) && has(TIME_PREP, self.low(s - 1)) {
+            s -= 1;
+        }
+        let b = self.byte_span(s, e);
+        self.times.push(b);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Units
+    // -----------------------------------------------------------------------------------------
+
+    /// A currency prefix at `i`: (code, numeral token, negative).
+    fn prefix(&self, i: usize) -> (Option<&'static str>, usize, bool) {
+        let raw = self.raw(i);
+        match self.tk.kind(i) {
+            Some(K::Sym) => {
+                if matches!(raw, "-" | "−")
+                    && self.is(i + 1, K::Num)
+                    && self.glued(i + 1)
+                    && (i == 0 || self.spaced(i) || matches!(self.raw(i - 1), "(" | "[" | "~"))
+                {
+                    return (None, i + 1, true);
+                }
+                if let Some(c) = sym_ccy(raw) {
+                    if self.is(i + 1, K::Num) {
+                        return (Some(c), i + 1, false);
+                    }
+                }
+            }
+            Some(K::Word) => {
+                if let Some(c) = dollar_prefix(raw) {
+                    if self.sym(i + 1, "$") && self.glued(i + 1) && self.is(i + 2, K::Num) {
+                        return (Some(c), i + 2, false);
+                    }
+                }
+                if let Some(c) = iso(raw) {
+                    if self.sym(i + 1, "$") && self.glued(i + 1) && self.is(i + 2, K::Num) {
+                        return (Some(c), i + 2, false);
+                    }
+                    if self.is(i + 1, K::Num) {
+                        return (Some(c), i + 1, false);
+                    }
+                }
+                if raw == "Rs" {
+                    let j = if self.sym(i + 1, ".") { i + 2 } else { i + 1 };
+                    if self.is(j, K::Num) {
+                        return (Some("INR"), j, false);
+                    }
+                }
+                if self.low(i) == "minus" && self.is(i + 1, K::Num) {
+                    return (None, i + 1, true);
+                }
+            }
+            _ => {}
+        }
+        (None, i, false)
+    }
+
+    /// A unit right after a numeral: percent, currency, measure.
+    fn unit_at(&self, k: usize, num: &NumP, compound: bool) -> Option<Unit> {
+        let kind = self.tk.kind(k)?;
+        let raw = self.raw(k);
+        let low = self.low(k);
+        if kind == K::Sym && matches!(raw, "%" | "％") {
+            return Some(Unit::new(Percent, "%", k + 1));
+        }
+        if kind == K::Sym && raw == "‰" {
+            return Some(Unit::new(Percent, "‰", k + 1));
+        }
+        match low {
+            "percent" | "pct" => return Some(Unit::new(Percent, "%", k + 1)),
+            "per" if !compound && self.low(k + 1) == "cent" => return Some(Unit::new(Percent, "%", k + 2)),
+            "percentage" if !compound && matches!(self.low(k + 1), "point" | "points") => {
+                return Some(Unit::new(Percent, self.lower_span(k, k + 2), k + 2))
+            }
+            "basis" if !compound && matches!(self.low(k + 1), "point" | "points") => {
+                return Some(Unit::new(Percent, self.lower_span(k, k + 2), k + 2))
+            }
+            _ => {}
+        }
+        if matches!(raw, "bps" | "bp") && !compound {
+            return Some(Unit::new(Percent, "basis points", k + 1));
+        }
+        if let Some(u) = self.ccy_suffix(k, num, compound) {
+            return Some(u);
+        }
+        self.measure_at(k, compound)
+    }
+
+    fn ccy_suffix(&self, k: usize, num: &NumP, compound: bool) -> Option<Unit> {
+        let raw = self.raw(k);
+        let money = |code: &str, e: usize, factor: f64| Some(Unit { factor, ..Unit::new(Money, code, e) });
+        match self.tk.kind(k)? {
+            K::Sym if !compound => {
+                return sym_ccy(raw).and_then(|c| money(c, k + 1, 1.0));
+            }
+            K::Word => {}
+            _ => return None,
+        }
+        if !compound {
+            if let Some(c) = iso(raw) {
+                return money(c, k + 1, 1.0);
+            }
+            match raw {
+                "元" => return money("CNY", k + 1, 1.0),
+                "円" => return money("JPY", k + 1, 1.0),
+                _ => {}
+            }
+        }
+        let low = self.low(k);
+        match low {
+            "cents" | "cent" => return money("USD", k + 1, 0.01),
+            "pence" => return money("GBP", k + 1, 0.01),
+            "p" if self.glued(k) && raw == "p" => return money("GBP", k + 1, 0.01),
+            "pounds" | "pound" => {
+                let sterling = self.low(k + 1) == "sterling";
+                if sterling {
+                    return money("GBP", k + 2, 1.0);
+                }
+                if num.mult >= 1e3 && self.low(k + 1) != "of" {
+                    return money("GBP", k + 1, 1.0);
+                }
+                return None;
+            }
+            _ => {}
+        }
+        'outer: for (words, code) in CCY_WORDS {
+            if compound && words.len() > 1 {
+                continue;
+            }
+            for (q, w) in words.iter().enumerate() {
+                if self.low(k + q) != *w || (q > 0 && !self.spaced(k + q)) {
+                    continue 'outer;
+                }
+            }
+            if *code == "KRW" && words.len() == 1 && raw == "Won" {
+                return None;
+            }
+            return money(code, k + words.len(), 1.0);
+        }
+        None
+    }
+
+    fn measure_at(&self, k: usize, compound: bool) -> Option<Unit> {
+        let raw = self.raw(k);
+        let glued = self.glued(k);
+        if self.sym(k, "°") {
+            if self.is(k + 1, K::Word) && matches!(self.raw(k + 1), "C" | "F") {
+                return Some(Unit::new(Measure, format!("°{}", self.raw(k + 1)), k + 2));
+            }
+            return Some(Unit::new(Measure, "°", k + 1));
+        }
+        if !self.is(k, K::Word) {
+            return None;
+        }
+        if let Some(&(sym, flags)) = SYMS.iter().find(|(s, _)| *s == raw) {
+            if flags & GLUED != 0 && !glued {
+                return None;
+            }
+            let mut e = k + 1;
+            let mut text = match sym {
+                "C" | "F" => format!("°{sym}"),
+                _ => sym.to_string(),
+            };
+            if sym == "sq" {
+                let next = self.raw(k + 1);
+                if !matches!(next, "km" | "mi" | "ft" | "m" | "miles" | "kilometres" | "kilometers" | "metres" | "feet")
+                {
+                    return None;
+                }
+                text = format!("sq {next}");
+                e = k + 2;
+            }
+            if matches!(sym, "km" | "m" | "mi" | "ft" | "cm") && self.glued(e) {
+                match self.raw(e) {
+                    "2" | "²" => {
+                        text.push('²');
+                        e += 1;
+                    }
+                    "3" | "³" => {
+                        text.push('³');
+                        e += 1;
+                    }
+                    "/" if self.raw(e + 1) == "h" && self.glued(e + 1) => {
+                        text.push_str("/h");
+                        e += 2;
+                    }
+                    _ => {}
+                }
+            }
+            let mut u = Unit::new(Measure, text, e);
+            u.of_ok = flags & OF != 0;
+            u.time = flags & TIME != 0;
+            u.glued_m = sym == "m" && glued && !compound;
+            return Some(u);
+        }
+        let low = self.low(k);
+        // "square kilometres", "cubic metres", "metric tons", "nautical miles", "light years"
+        if matches!(low, "square" | "cubic" | "metric" | "nautical" | "light") && !compound {
+            let j = if self.dash(k + 1) && self.glued(k + 2) { k + 2 } else { k + 1 };
+            let ok = match low {
+                "metric" => matches!(self.low(j), "tons" | "tonnes" | "ton" | "tonne"),
+                "nautical" => matches!(self.low(j), "miles" | "mile"),
+                "light" => matches!(self.low(j), "years" | "year"),
+                _ => {
+                    WORD_UNITS.iter().any(|(w, f)| *w == self.low(j) && f & OF != 0)
+                        || matches!(self.raw(j), "km" | "m" | "ft" | "mi")
+                }
+            };
+            if ok {
+                let mut u = Unit::new(Measure, self.lower_span(k, j + 1), j + 1);
+                u.of_ok = low != "light";
+                return Some(u);
+            }
+            return None;
+        }
+        let &(_, flags) = WORD_UNITS.iter().find(|(w, _)| *w == low)?;
+        let mut u = Unit::new(Measure, low, k + 1);
+        u.of_ok = flags & OF != 0;
+        u.time = flags & TIME != 0;
+        let e = k + 1;
+        if low.starts_with("degree") {
+            if matches!(self.low(e), "celsius" | "fahrenheit" | "centigrade") || matches!(self.raw(e), "C" | "F") {
+                u.text = self.lower_span(k, e + 1);
+                u.e = e + 1;
+            }
+        } else if low.ends_with("watt") || low.ends_with("watts") {
+            let j = if self.dash(e) && self.glued(e) && self.glued(e + 1) { e + 1 } else { e };
+            if matches!(self.low(j), "hours" | "hour") {
+                u.text = self.lower_span(k, j + 1);
+                u.e = j + 1;
+            }
+        } else if u.time {
+            if self.low(e) == "old" && !compound {
+                u.text = self.lower_span(k, e + 1);
+                u.e = e + 1;
+            } else if compound && self.dash(e) && self.glued(e) && self.low(e + 1) == "old" && self.glued(e + 1) {
+                u.text = self.lower_span(k, e + 2);
+                u.e = e + 2;
+            }
+        }
+        Some(u)
+    }
+
+    /// The counted noun phrase after a number: (unit, end, container head).
+    fn np_at(&self, k: usize, value: f64) -> Option<(String, usize, bool)> {
+        let mut words: Vec<(usize, usize, bool)> = Vec::new();
+        let mut j = k;
+        let mut head = None;
+        while words.len() < 4 {
+            if !self.is(j, K::Word) || !self.spaced(j) {
+                break;
+            }
+            let mut ce = j + 1;
+            while self.tk.hyphen(ce) && self.is(ce + 1, K::Word) && ce < j + 8 {
+                ce += 2;
+            }
+            let first = self.low(j);
+            let last = self.low(ce - 1);
+            if words.is_empty()
+                && j == k
+                && matches!(first, "more" | "fewer" | "additional" | "extra" | "other" | "further")
+                && ce == j + 1
+            {
+                // "1,000 more Border Patrol agents": in the span, not in the unit
+                if self.is(j + 1, K::Word) && !has(STOP, self.low(j + 1)) && self.spaced(j + 1) {
+                    j += 1;
+                    continue;
+                }
+            }
+            if has(STOP, first)
+                || has(STOP, last)
+                || is_numeral_word(first)
+                || self.month(j)
+                || self.weekday(j)
+                || last.ends_with("'s")
+                || (self.sym(ce, "'") || self.sym(ce, "’")) && self.glued(ce) && !last.ends_with('s')
+            {
+                break;
+            }
+            let cap = self.any_upper(j);
+            if cap && words.iter().any(|w| !w.2) {
+                break;
+            }
+            words.push((j, ce, cap));
+            j = ce;
+            if plural(last) {
+                head = Some(words.len() - 1);
+                break;
+            }
+            if value == 1.0 && !cap && !last.ends_with("ly") && !last.ends_with("ed") && !last.ends_with("ing") {
+                head = Some(words.len() - 1);
+                break;
+            }
+        }
+        let h = head?;
+        let first = if words[h].2 { 0 } else { words.iter().position(|w| !w.2)? };
+        let text = self.lower_span(words[first].0, words[h].1);
+        let container = has(CONTAINERS, self.low(words[h].1 - 1));
+        Some((text, words[h].1, container))
+    }
+
+    /// "of 155mm shells", "of grain": (text, end).
+    fn of_complement(&self, k: usize) -> Option<(String, usize)> {
+        if self.low(k) != "of" || !self.spaced(k + 1) {
+            return None;
+        }
+        let s = k + 1;
+        let mut m = s;
+        if self.is(m, K::Num) {
+            let num = self.tk.number_at(m, false)?;
+            let u = if self.tk.hyphen(num.e) {
+                self.unit_at(num.e + 1, &num, true)?
+            } else {
+                self.unit_at(num.e, &num, false)?
+            };
+            if u.kind != Measure {
+                return None;
+            }
+            m = u.e;
+        }
+        let mut cnt = 0;
+        while cnt < 3 && self.is(m, K::Word) && self.spaced(m) {
+            let mut ce = m + 1;
+            while self.tk.hyphen(ce) && self.is(ce + 1, K::Word) && ce < m + 8 {
+                ce += 2;
+            }
+            let w = self.low(m);
+            if has(STOP, w) || is_numeral_word(w) || self.month(m) || w.ends_with("'s") || w.ends_with("ly") {
+                break;
+            }
+            if self.cap(m) && cnt > 0 {
+                break;
+            }
+            m = ce;
+            cnt += 1;
+            if plural(self.low(ce - 1)) {
+                break;
+            }
+        }
+        // drop a trailing participle ("of oil produced")
+        while m > s && cnt > 1 && (self.low(m - 1).ends_with("ed") || self.low(m - 1).ends_with("ing")) {
+            m -= 1;
+            cnt -= 1;
+        }
+        if cnt == 0 {
+            return None;
+        }
+        Some((self.lower_span(s, m), m))
+    }
+
+    /// A rate after the unit: "daily", "a year", "per capita", "each month", "/day".
+    fn rate_at(&self, k: usize) -> Option<(String, usize)> {
+        // "$20,000-a-year", "12-cent-a-share"
+        if self.tk.hyphen(k)
+            && matches!(self.low(k + 1), "a" | "an")
+            && self.tk.hyphen(k + 2)
+            && has(RATE_NOUNS, self.low(k + 3))
+        {
+            return Some((format!("{} {}", self.low(k + 1), self.low(k + 3)), k + 4));
+        }
+        if self.sym(k, "/") && self.glued(k) && self.glued(k + 1) && self.is(k + 1, K::Word) {
+            let w = self.low(k + 1);
+            if has(RATE_NOUNS, w) || matches!(w, "yr" | "hr" | "h" | "kg" | "mo" | "wk" | "capita" | "lb") {
+                return Some((format!("/{w}"), k + 2));
+            }
+            return None;
+        }
+        if !self.spaced(k) {
+            return None;
+        }
+        let w = self.low(k);
+        match w {
+            "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "nightly" | "quarterly" | "apiece"
+            | "biannually" => Some((w.to_string(), k + 1)),
+            "per" => {
+                let n = self.low(k + 1);
+                if n == "cent" {
+                    return None;
+                }
+                if self.is(k + 1, K::Num) {
+                    let num = self.tk.number_at(k + 1, false)?;
+                    let e = self.np_at(num.e, 2.0).map_or(num.e, |np| np.1);
+                    return Some((self.lower_span(k, e), e));
+                }
+                if self.is(k + 1, K::Word) && !has(STOP, n) {
+                    let e = if n == "hundred" || n == "thousand" {
+                        self.np_at(k + 2, 2.0).map_or(k + 2, |np| np.1)
+                    } else {
+                        k + 2
+                    };
+                    return Some((self.lower_span(k, e), e));
+                }
+                None
+            }
+            "a" | "an" => {
+                let n = self.low(k + 1);
+                let after = self.low(k + 2);
+                // "a year earlier", "a day or two", "a year and a half" are no rates
+                let more = self.is(k + 3, K::Num) || matches!(self.low(k + 3), "a" | "an" | "two" | "three" | "half");
+                let not = matches!(
+                    after,
+                    "ago"
+                        | "earlier"
+                        | "later"
+                        | "before"
+                        | "after"
+                        | "prior"
+                        | "on"
+                        | "from"
+                        | "into"
+                        | "of"
+                        | "old"
+                        | "long"
+                        | "away"
+                        | "late"
+                        | "early"
+                ) || matches!(after, "or" | "and") && more;
+                if has(RATE_NOUNS, n) && !not && !self.tk.hyphen(k + 2) {
+                    return Some((self.lower_span(k, k + 2), k + 2));
+                }
+                None
+            }
+            "each" | "every" => {
+                let n = self.low(k + 1);
+                if has(RATE_NOUNS, n) || n == "weekend" {
+                    return Some((self.lower_span(k, k + 2), k + 2));
+                }
+                if w == "every" {
+                    let num_ok = self.is(k + 1, K::Num) || number::ones(n).is_some() || n == "other" || n == "few";
+                    let u = self.low(k + 2);
+                    if num_ok && WORD_UNITS.iter().any(|(x, f)| *x == u && f & TIME != 0) {
+                        return Some((self.lower_span(k, k + 3), k + 3));
+                    }
+                }
+                None
+            }
+            "year" | "month" | "quarter" | "week" => {
+                let j = if self.tk.hyphen(k + 1) { k + 2 } else { k + 1 };
+                let j2 = if self.tk.hyphen(j + 1) { j + 2 } else { j + 1 };
+                if matches!(self.low(j), "on" | "over") && self.low(j2) == w {
+                    return Some((self.lower_span(k, j2 + 1), j2 + 1));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// An approximator right before token `s`: (first token, text).
+    fn approx_before(&self, s: usize) -> Option<(usize, String)> {
+        if s == 0 || !self.spaced(s) {
+            if s > 0 && self.sym(s - 1, "~") {
+                return Some((s - 1, "~".into()));
+            }
+            return None;
+        }
+        'outer: for phrase in APPROX {
+            let n = phrase.len();
+            if s < n {
+                continue;
+            }
+            let st = s - n;
+            for (q, w) in phrase.iter().enumerate() {
+                if self.low(st + q) != *w || (q > 0 && !self.spaced(st + q)) || self.used[st + q] {
+                    continue 'outer;
+                }
+            }
+            // "some of", "about" after a verb of saying are fine; "over" inside "all over" is not.
+            if n == 1 && st > 0 && self.low(st - 1) == "all" {
+                return None;
+            }
+            return Some((st, self.lower_span(st, s)));
+        }
+        None
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Heads and filters
+    // -----------------------------------------------------------------------------------------
+
+    fn head_at(&self, i: usize) -> Option<Head> {
+        let (ccy, j, neg) = self.prefix(i);
+        let money = ccy.is_some();
+        let num = self.tk.number_at(j, money)?;
+        if money && !num.digits {
+            return None;
+        }
+        let mut value = if neg { -num.value } else { num.value };
+        let mut e = num.e;
+        let mut unit = None;
+        let mut junk = false;
+        if !money {
+            let u = if self.tk.hyphen(e) && self.is(e + 1, K::Word) {
+                self.unit_at(e + 1, &num, true)
+            } else {
+                self.unit_at(e, &num, false)
+            };
+            if let Some(u) = u {
+                if u.kind == Money {
+                    value *= u.factor;
+                }
+                e = u.e;
+                unit = Some(u);
+            }
+        }
+        if unit.is_none() && num.digits && self.is(e, K::Word) && self.glued(e) {
+            junk = true;
+        }
+        // "06F6", "5Gx": a glued unit followed by more letters or digits is an identifier.
+        if unit.is_some()
+            && e > num.e
+            && self.glued(num.e)
+            && self.glued(e)
+            && matches!(self.tk.kind(e), Some(K::Word | K::Num))
+        {
+            junk = true;
+        }
+        if num.lead_zero && !money {
+            junk = true;
+        }
+        Some(Head { s: i, num, value, ccy, unit, e, junk })
+    }
+
+    /// Contexts that make the number no statistic. Returns the token to resume at.
+    fn reject(&mut self, h: &Head) -> Option<usize> {
+        let n0 = h.num.s;
+        let bare = h.s == n0;
+        // computed on demand: callers that step by one token must not pay for the whole run
+        let tk = self.tk;
+        let run = move || glued_run(tk, n0);
+        if self.used[n0] {
+            return Some(run());
+        }
+        if bare && n0 > 0 && self.glued(n0) {
+            let p = n0 - 1;
+            match self.tk.kind(p) {
+                Some(K::Word) => {
+                    let r = run();
+                    let period = match self.raw(p) {
+                        "Q" => (1.0..=4.0).contains(&h.num.value),
+                        "H" => (1.0..=2.0).contains(&h.num.value),
+                        "FY" => h.num.ndigits == 2 || year_like(&h.num),
+                        _ => false,
+                    };
+                    if period && r == n0 + 1 {
+                        self.push_time(p, r);
+                    }
+                    return Some(r);
+                }
+                Some(K::Sym) => {
+                    let r = self.raw(p);
+                    if matches!(r, "#" | "+" | "@" | "/" | "№" | "_" | "=" | "^" | "\\" | "*" | "&" | "." | ":" | "×")
+                    {
+                        return Some(run());
+                    }
+                    if self.dash(p) && self.glued(p) && p > 0 && self.is(p - 1, K::Word) {
+                        if matches!(self.low(p - 1), "mid" | "pre" | "post" | "early" | "late") {
+                            self.push_time(p - 1, run());
+                        }
+                        return Some(run());
+                    }
+                    if matches!(r, "'" | "’") && self.raw(n0 + 1) == "s" {
+                        self.push_time(p, n0 + 2);
+                        return Some(n0 + 2);
+                    }
+                    // "in '92": a two-digit year after an apostrophe
+                    if matches!(r, "'" | "’")
+                        && h.num.plain_int
+                        && h.num.ndigits == 2
+                        && (p == 0 || self.spaced(p))
+                        && !(self.glued(n0 + 1) && matches!(self.tk.kind(n0 + 1), Some(K::Word | K::Num)))
+                    {
+                        self.push_time(p, n0 + 1);
+                        return Some(n0 + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !h.num.digits {
+            // "Catch-Twenty", "Ocean's Eleven"-like parts of words
+            if bare && n0 > 0 && self.glued(n0) && !self.is(n0 - 1, K::Sym) {
+                return Some(h.num.e);
+            }
+            if bare && n0 > 1 && self.glued(n0) && self.dash(n0 - 1) && self.glued(n0 - 1) {
+                return Some(h.num.e);
+            }
+            return None;
+        }
+        let nx = n0 + 1;
+        let r = self.raw(nx);
+        if self.glued(nx) {
+            match self.tk.kind(nx) {
+                Some(K::Word) => {
+                    let w = self.low(nx);
+                    if matches!(w, "st" | "nd" | "rd" | "th") {
+                        if self.low(nx + 1) == "century" || self.tk.hyphen(nx + 1) && self.low(nx + 2) == "century" {
+                            let e = if self.low(nx + 1) == "century" { nx + 2 } else { nx + 3 };
+                            self.push_time(n0, e);
+                            return Some(e);
+                        }
+                        if self.month(nx + 1) || (self.low(nx + 1) == "of" && self.month(nx + 2)) {
+                            let m = if self.month(nx + 1) { nx + 1 } else { nx + 2 };
+                            let e = self.after_month(m);
+                            self.push_time(n0, e);
+                            return Some(e);
+                        }
+                        return Some(run());
+                    }
+                    if w == "s" {
+                        if h.num.ndigits == 4 || h.num.ndigits == 2 {
+                            self.push_time(n0, nx + 1);
+                        }
+                        return Some(nx + 1);
+                    }
+                    if matches!(w, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+                        self.push_time(n0, nx + 1);
+                        return Some(nx + 1);
+                    }
+                }
+                Some(K::Sym) => {
+                    let more = self.is(nx + 1, K::Num) && self.glued(nx + 1);
+                    if more && r == ":" {
+                        let mut e = nx + 2;
+                        if matches!(self.low(e), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+                            e += 1;
+                        }
+                        if is_zone(self.raw(e)) {
+                            e += 1;
+                        }
+                        if h.num.value <= 24.0 {
+                            self.push_time(n0, e);
+                        }
+                        return Some(e.max(run()));
+                    }
+                    if more && r == "/" && !h.num.slash {
+                        // d/m/y dates and other slashed numbers ("24/7", "9/11")
+                        if self.sym(nx + 2, "/") && self.is(nx + 3, K::Num) {
+                            self.push_time(n0, nx + 4);
+                        }
+                        return Some(run());
+                    }
+                    if more && matches!(r, "." | "+" | "×" | "^") {
+                        return Some(run());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if h.num.mult == 1.0
+            && self.spaced(nx)
+            && (matches!(self.low(nx), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock")
+                && self.raw(nx) != "Am"
+                && h.num.value <= 12.0)
+        {
+            self.push_time(n0, nx + 1);
+            return Some(nx + 1);
+        }
+        let day = h.num.plain_int && h.num.mult == 1.0 && (1.0..=31.0).contains(&h.num.raw) && h.num.ndigits <= 2;
+        let p = n0.wrapping_sub(1);
+        if bare && n0 > 0 {
+            // "August 5", "Aug. 5", "August 2024"
+            let m = if self.sym(p, ".") && p > 0 && self.month(p - 1) {
+                Some(p - 1)
+            } else if self.month(p) {
+                Some(p)
+            } else {
+                None
+            };
+            if let Some(m) = m {
+                if day || year_like(&h.num) {
+                    let mut e = nx;
+                    if day
+                        && self.sym(e, ",")
+                        && self.is(e + 1, K::Num)
+                        && year_like(&self.tk.number_at(e + 1, false).unwrap_or_default())
+                    {
+                        e += 2;
+                    } else if day && self.is(e, K::Num) && year_like(&self.tk.number_at(e, false).unwrap_or_default()) {
+                        e += 1;
+                    }
+                    self.push_time(m, e);
+                    return Some(e);
+                }
+            }
+        }
+        // "5 August 2024"
+        if day && self.month(nx) && self.spaced(nx) {
+            let mut e = self.after_month(nx);
+            if self.is(e, K::Num) && year_like(&self.tk.number_at(e, false).unwrap_or_default()) {
+                e += 1;
+            }
+            self.push_time(n0, e);
+            return Some(e);
+        }
+        if bare && n0 > 0 && self.spaced(n0) {
+            let pw = self.low(p);
+            if has(LABELS, pw) && !(pw == "no" && self.raw(p) == "no") || matches!(self.raw(p), "No" | "Nos" | "NO") {
+                return Some(run());
+            }
+            if self.sym(p, ".") && self.glued(p) && p > 0 {
+                let w = self.low(p - 1);
+                if matches!(
+                    w,
+                    "no" | "nos" | "p" | "pp" | "vol" | "fig" | "art" | "sec" | "ch" | "para" | "op" | "pt" | "st"
+                ) {
+                    return Some(run());
+                }
+            }
+        }
+        if bare
+            && n0 > 0
+            && self.sym(p, "(")
+            && self.glued(n0)
+            && self.sym(nx, ")")
+            && self.glued(nx)
+            && h.unit.is_none()
+        {
+            return Some(nx + 1);
+        }
+        if h.junk {
+            return Some(run());
+        }
+        None
+    }
+
+    /// A capitalised word before a bare integer makes it a name ("Boeing 737", "Apollo 11").
+    fn name_before(&self, n0: usize) -> bool {
+        if n0 == 0 || !self.spaced(n0) {
+            return false;
+        }
+        let p = n0 - 1;
+        if !self.any_upper(p) {
+            return false;
+        }
+        let w = self.low(p);
+        if has(STOP, w)
+            || self.month(p)
+            || self.weekday(p)
+            || w.ends_with("'s")
+            || APPROX.iter().any(|a| a.len() == 1 && a[0] == w)
+        {
+            return false;
+        }
+        // Sentence-initial words are capitalised anyway.
+        let start = p == 0 || matches!(self.raw(p - 1), "“" | "\"" | "‘" | "(" | ":" | "—" | "–" | "-");
+        !start || self.raw(p).chars().skip(1).any(char::is_uppercase)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The candidate at token i
+    // -----------------------------------------------------------------------------------------
+
+    fn try_at(&mut self, i: usize) -> usize {
+        let Some(h1) = self.head_at(i) else { return i + 1 };
+        if let Some(next) = self.reject(&h1) {
+            return next;
+        }
+        let n0 = h1.num.s;
+
+        // Ranges: "3-5", "3 to 5", "between 3 and 5", "8- to 16-meter", "$3-5 billion".
+        let between = h1.s > 0 && self.low(h1.s - 1) == "between" && self.spaced(h1.s) && !self.used[h1.s - 1];
+        let from = h1.s > 0 && self.low(h1.s - 1) == "from" && {
+            let v = self.low_before(h1.s, 2);
+            !(v.starts_with("rang") || v.starts_with("var"))
+        };
+        let c = h1.e;
+        let (conn, dash) =
+            if self.dash(c) && self.glued(c) && self.glued(c + 1) || self.sym(c, "–") && self.spaced(c + 1) {
+                (Some(c + 1), true)
+            } else if self.low(c) == "to" && self.spaced(c) {
+                (Some(c + 1), false)
+            } else if self.dash(c) && self.glued(c) && self.low(c + 1) == "to" {
+                (Some(c + 2), false)
+            } else if self.low(c) == "and" && between {
+                (Some(c + 1), false)
+            } else {
+                (None, false)
+            };
+        let mut h2 = None;
+        if let Some(k) = conn {
+            if let Some(h) = self.head_at(k).filter(|h| h.num.digits == h1.num.digits || !dash) {
+                // Dates, phone numbers, scores and year ranges joined by a dash.
+                if dash {
+                    let chained = self.dash(h.e) && self.glued(h.e) && self.is(h.e + 1, K::Num) && self.glued(h.e + 1);
+                    if chained {
+                        let e = self.glued_run(h.e);
+                        if year_like(&h1.num) {
+                            self.push_time(h1.s, e);
+                        }
+                        return e;
+                    }
+                    let no_unit = h1.unit.is_none() && h.unit.is_none() && h1.ccy.is_none() && h.ccy.is_none();
+                    if no_unit && year_like(&h1.num) && (year_like(&h.num) || h.num.plain_int && h.num.ndigits == 2) {
+                        self.push_time(h1.s, h.e);
+                        return h.e;
+                    }
+                    if no_unit
+                        && (h.num.lead_zero
+                            || h1.num.lead_zero
+                            || h1.num.ndigits == 3 && h.num.ndigits == 4 && h.num.plain_int)
+                    {
+                        return self.glued_run(h.num.s);
+                    }
+                    if no_unit
+                        && h1.num.plain_int
+                        && h.num.plain_int
+                        && h.value <= h1.value
+                        && self.np_at(h.e, 2.0).is_none()
+                    {
+                        return h.e; // a score
+                    }
+                }
+                // Year ranges: "between 2020 and 2023", "from 2020 to 2024".
+                if year_like(&h1.num)
+                    && year_like(&h.num)
+                    && h.value > h1.value
+                    && h1.unit.is_none()
+                    && h.unit.is_none()
+                    && h1.ccy.is_none()
+                    && h.ccy.is_none()
+                {
+                    let s = if between || from { h1.s - 1 } else { h1.s };
+                    self.push_time(s, h.e);
+                    return h.e;
+                }
+                let to_after_from = from && !dash && self.low(c) == "to";
+                h2 = (self.range_ok(&h1, &h) && !to_after_from).then_some(h);
+            }
+        }
+        let last_e = h2.as_ref().map_or(h1.e, |h| h.e);
+        let (mut value, mut value_max) = (h1.value, None);
+        if let Some(h) = &h2 {
+            let mut v1 = h1.value;
+            if h1.num.mult == 1.0 && h.num.mult > 1.0 && h1.unit.is_none() && h1.num.raw < h.num.raw {
+                v1 = h1.num.raw * h.num.mult;
+            }
+            if let Some(u) = h.unit.as_ref().filter(|_| h1.unit.is_none()) {
+                if u.kind == Money {
+                    v1 *= u.factor;
+                }
+            }
+            value = v1;
+            value_max = Some(h.value);
+        }
+        let ccy = h1.ccy.or(h2.as_ref().and_then(|h| h.ccy));
+        let mut unit = match &h2 {
+            Some(h) if h.unit.is_some() => h.unit.as_ref(),
+            _ => h1.unit.as_ref(),
+        };
+        let mut e = last_e;
+        let mut approx_suffix = None;
+        // "a 12-member panel": a number in a compound adjective is no statistic.
+        if unit.is_none()
+            && ccy.is_none()
+            && h2.is_none()
+            && self.tk.hyphen(e)
+            && self.is(e + 1, K::Word)
+            && !matches!(self.low(e + 1), "odd" | "plus")
+        {
+            return glued_run(self.tk, e);
+        }
+        // "5 or more", "50-odd", "20-plus"
+        if unit.is_none() && ccy.is_none() {
+            if self.low(e) == "or" && matches!(self.low(e + 1), "more" | "so" | "above" | "over") {
+                approx_suffix = Some(self.lower_span(e, e + 2));
+                e += 2;
+            } else if self.tk.hyphen(e) && matches!(self.low(e + 1), "odd" | "plus") {
+                approx_suffix = Some(self.lower_span(e + 1, e + 2));
+                e += 2;
+            }
+        }
+        // "3 in 10 Americans", "one out of five": a proportion, reported in percent.
+        if h2.is_none() && unit.is_none() && ccy.is_none() && approx_suffix.is_none() && h1.value >= 1.0 {
+            let k = match self.low(e) {
+                "in" => Some(e + 1),
+                "out" if self.low(e + 1) == "of" => Some(e + 2),
+                _ => None,
+            };
+            if let Some(m) = k.and_then(|k| self.tk.number_at(k, false)).filter(|m| m.mult == 1.0) {
+                if m.value > h1.value && m.value <= 1000.0 && m.value.fract() == 0.0 && h1.value.fract() == 0.0 {
+                    let end = self.np_at(m.e, 2.0).map_or(m.e, |np| np.1);
+                    let (s, approx) = match self.approx_before(h1.s) {
+                        Some((st, a)) => (st, Some(a)),
+                        None => (h1.s, None),
+                    };
+                    let q = Quantity {
+                        kind: Percent,
+                        value: 100.0 * h1.value / m.value,
+                        value_max: None,
+                        unit: Some("%".into()),
+                        approx,
+                        rate: None,
+                    };
+                    self.emit(s, m.e, end, q);
+                    return m.e;
+                }
+            }
+        }
+        // "3m people": a glued "m" before a counted noun is "million".
+        let mut np = None;
+        if let Some(u) = unit.filter(|u| u.glued_m && h2.is_none()) {
+            if let Some(p) = self.np_at(u.e, 2.0) {
+                value *= 1e6;
+                np = Some(p);
+                unit = None;
+            }
+        }
+        let (mut kind, mut unit_text, of_ok) = if let Some(c) = ccy {
+            (Money, Some(c.to_string()), false)
+        } else if let Some(u) = unit {
+            e = e.max(u.e);
+            (u.kind, Some(u.text.clone()), u.of_ok)
+        } else {
+            if np.is_none() && !h1.num.fraction {
+                np = self.np_at(e, if h2.is_some() { 2.0 } else { value });
+            }
+            match &np {
+                Some((t, ne, cont)) => {
+                    e = *ne;
+                    (Count, Some(t.clone()), *cont)
+                }
+                None => (Count, None, false),
+            }
+        };
+        if of_ok {
+            if let Some((t, ce)) = self.of_complement(e) {
+                unit_text = unit_text.map(|u| format!("{u} of {t}"));
+                e = ce;
+            }
+        }
+
+        // Years: "in 2024", "the 2024 election".
+        let prev = self.low_before(h1.s, 1);
+        if year_like(&h1.num)
+            && h1.s == n0
+            && h2.is_none()
+            && ccy.is_none()
+            && unit.is_none()
+            && approx_suffix.is_none()
+        {
+            let det = matches!(
+                prev,
+                "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "a" | "an" | "whose"
+            ) || has(TIME_PREP, prev)
+                || matches!(
+                    prev,
+                    "of" | "for" | "to" | "circa" | "year" | "since" | "fiscal" | "late" | "early" | "mid"
+                )
+                || prev.ends_with("'s");
+            // Style guides write counts of 1,000 and more with a comma; "1988 sales" is a year.
+            if np.is_none() || det || self.approx_before(h1.s).is_none() {
+                self.push_time(n0, n0 + 1);
+                return n0 + 1;
+            }
+        }
+        // "1/4" needs a unit ("1/4 inch"); alone it may be a date or a score.
+        if h1.num.slash && unit_text.is_none() {
+            return h1.num.e;
+        }
+        // Names and labels: "Boeing 737", "Windows 11", "the 737 MAX".
+        if h1.num.digits
+            && h1.num.plain_int
+            && h2.is_none()
+            && unit_text.is_none()
+            && matches!(prev, "the" | "a" | "an")
+            && self.any_upper(last_e)
+            && !self.month(last_e)
+            && !self.weekday(last_e)
+        {
+            return self.glued_run(n0);
+        }
+        if h1.num.digits
+            && h1.num.plain_int
+            && h1.s == n0
+            && h2.is_none()
+            && unit_text.is_none()
+            && self.name_before(n0)
+        {
+            return self.glued_run(n0);
+        }
+        // Word numerals: "two" alone is rarely a statistic; "the two leaders" never.
+        if !h1.num.digits {
+            let w = &h1.num;
+            if w.half {
+                let ok_next = matches!(
+                    self.low(w.e),
+                    "of" | "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "all"
+                        | "that"
+                        | "those"
+                        | "these"
+                        | "my"
+                        | "your"
+                );
+                let ok_prev = self.approx_before(h1.s).is_some();
+                let bad_prev = matches!(
+                    prev,
+                    "first" | "second" | "other" | "latter" | "former" | "better" | "the" | "a" | "one" | "each"
+                );
+                if !(ok_next || ok_prev) || bad_prev || self.tk.hyphen(w.e) {
+                    return w.e;
+                }
+                if matches!(self.low(w.e), "an" | "a") {
+                    if let Some(u) = self.measure_at(w.e + 1, false).filter(|u| u.time) {
+                        unit_text = Some(u.text.clone());
+                        e = u.e;
+                    }
+                }
+            }
+            if w.small_word && unit_text.is_none() && !w.fraction {
+                return w.e;
+            }
+            let person = kind == Count && unit_text.as_deref().is_some_and(|u| has(PERSONS, u));
+            if w.one
+                && !person
+                && (unit.is_none_or(|u| u.time && matches!(u.text.as_str(), "day" | "time" | "second"))
+                    || kind == Count)
+            {
+                return w.e;
+            }
+            if w.small_word
+                && kind == Count
+                && (matches!(
+                    prev,
+                    "the"
+                        | "these"
+                        | "those"
+                        | "all"
+                        | "both"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "whose"
+                        | "every"
+                        | "first"
+                        | "last"
+                        | "next"
+                        | "other"
+                ) || prev.ends_with("'s"))
+            {
+                return w.e;
+            }
+        }
+        // "every two years" is a frequency
+        if unit.is_some_and(|u| u.time) && prev == "every" {
+            return last_e;
+        }
+        // "three years ago" is a time.
+        if unit.is_some_and(|u| u.time) && self.low(e) == "ago" {
+            self.push_time(h1.s, e + 1);
+            return e + 1;
+        }
+        // Rate, with a participle allowed in between ("1,200 soldiers dying daily").
+        let mut rate = None;
+        let mut rate_span = None;
+        if let Some((r, re)) = self.rate_at(e) {
+            rate_span = Some((e, re));
+            rate = Some(r);
+            e = re;
+        } else if self.is(e, K::Word) && self.spaced(e) && unit_text.is_some() {
+            let w = self.low(e);
+            // a verb or participle: "dying daily", "die each day", "spent annually"
+            let part = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+                || matches!(
+                    w,
+                    "die"
+                        | "dies"
+                        | "flee"
+                        | "flees"
+                        | "cross"
+                        | "crosses"
+                        | "arrive"
+                        | "arrives"
+                        | "leave"
+                        | "leaves"
+                        | "enter"
+                        | "enters"
+                        | "lost"
+                        | "sold"
+                        | "born"
+                        | "made"
+                        | "built"
+                        | "spent"
+                        | "paid"
+                        | "earn"
+                        | "earns"
+                        | "cost"
+                        | "costs"
+                        | "spend"
+                        | "spends"
+                        | "pay"
+                        | "pays"
+                        | "lose"
+                        | "loses"
+                );
+            if part {
+                if let Some((r, re)) = self.rate_at(e + 1).filter(|r| !r.0.starts_with("per ") && !r.0.starts_with('/'))
+                {
+                    rate_span = Some((e + 1, re));
+                    rate = Some(r);
+                    e = re;
+                }
+            }
+        }
+        // "a magnitude 7.8 earthquake"
+        let mut span_s = if between && h2.is_some() { h1.s - 1 } else { h1.s };
+        if unit_text.is_none() && h2.is_none() && prev == "magnitude" && h1.s == n0 {
+            kind = Measure;
+            unit_text = Some("magnitude".into());
+            span_s = h1.s - 1;
+        }
+        // Approximators.
+        let (s, mut approx) = match self.approx_before(span_s) {
+            Some((st, a)) => (st, Some(a)),
+            None => (span_s, None),
+        };
+        if approx.is_none() {
+            approx = h1.num.approx.clone().or(approx_suffix);
+        }
+        if let Some((rs, re)) = rate_span {
+            let n = self.n();
+            for u in &mut self.used[rs..re.min(n)] {
+                *u = true;
+            }
+        }
+        self.emit(s, last_e, e, Quantity { kind, value, value_max, unit: unit_text, approx, rate });
+        last_e
+    }
+
+    /// Records a quantity over tokens `s..e`; `s..used_e` may not start another one.
+    fn emit(&mut self, s: usize, used_e: usize, e: usize, quantity: Quantity) {
+        let n = self.n();
+        for u in &mut self.used[s..used_e.min(n)] {
+            *u = true;
+        }
+        let (start, end) = self.byte_span(s, e);
+        self.out.push(FoundQuantity { start, end, quantity });
+    }
+
+    fn range_ok(&self, h1: &Head, h2: &Head) -> bool {
+        if let (Some(a), Some(b)) = (h1.ccy, h2.ccy) {
+            if a != b {
+                return false;
+            }
+        }
+        if let (Some(a), Some(b)) = (&h1.unit, &h2.unit) {
+            if a.text != b.text {
+                return false;
+            }
+        }
+        if h1.unit.is_some() && h2.unit.is_none() && h1.ccy.is_none() {
+            return false;
+        }
+        if year_like(&h1.num) && year_like(&h2.num) && h2.unit.is_none() && h2.ccy.is_none() {
+            return false;
+        }
+        let mut v1 = h1.value;
+        if h1.num.mult == 1.0 && h2.num.mult > 1.0 && h1.num.raw < h2.num.raw {
+            v1 = h1.num.raw * h2.num.mult;
+        }
+        if let Some(u) = h2.unit.as_ref().filter(|_| h1.unit.is_none()) {
+            v1 *= u.factor;
+        }
+        h2.value > v1
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Times that are words
+    // -----------------------------------------------------------------------------------------
+
+    fn lexical_times(&mut self) {
+        let n = self.n();
+        let is_time_unit = |w: &str| WORD_UNITS.iter().any(|(x, f)| *x == w && f & TIME != 0);
+        let mut i = 0;
+        while i < n {
+            if self.used[i] && !self.is(i, K::Word) {
+                i += 1;
+                continue;
+            }
+            let w = self.low(i);
+            let mut hit: Option<(usize, usize)> = None;
+            if self.weekday(i) {
+                let e = if matches!(self.low(i + 1), "morning" | "afternoon" | "evening" | "night") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let s = if matches!(self.low_before(i, 1), "last" | "next" | "this" | "early" | "late") {
+                    i - 1
+                } else {
+                    i
+                };
+                hit = Some((s, e));
+            } else if self.month(i) {
+                let ambiguous = matches!(w, "may" | "march");
+                let prev = self.low_before(i, 1);
+                let ok_prev = has(TIME_PREP, prev)
+                    || matches!(prev, "last" | "next" | "this" | "early" | "late" | "mid" | "of" | "in");
+                if !ambiguous || ok_prev || self.is(i + 1, K::Num) {
+                    let s = if matches!(prev, "last" | "next" | "this") { i - 1 } else { i };
+                    hit = Some((s, self.after_month(i)));
+                }
+            } else if matches!(w, "yesterday" | "today" | "tomorrow" | "tonight" | "noon" | "midnight") {
+                hit = Some((i, i + 1));
+            } else if matches!(w, "last" | "next" | "this" | "past" | "coming" | "previous") {
+                let u = self.low(i + 1);
+                let rel = matches!(
+                    u,
+                    "year"
+                        | "month"
+                        | "week"
+                        | "weekend"
+                        | "decade"
+                        | "century"
+                        | "quarter"
+                        | "season"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                        | "fall"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                );
+                if rel && !(w == "this" && self.low_before(i, 1) == "of") {
+                    let mut s = i;
+                    if matches!(self.low_before(s, 1), "earlier" | "later" | "the") {
+                        s -= 1;
+                    }
+                    hit = Some((s, i + 2));
+                } else if w != "this" && self.low_before(i, 1) == "the" {
+                    // "the past 10 years", "the coming days", "the last few weeks"
+                    let mut k = i + 1;
+                    if self.is(k, K::Num)
+                        || number::ones(self.low(k)).is_some()
+                        || matches!(self.low(k), "few" | "several")
+                    {
+                        k += 1;
+                    } else if self.low(k) == "couple" && self.low(k + 1) == "of" {
+                        k += 2;
+                    }
+                    if is_time_unit(self.low(k)) && self.low(k).ends_with('s') {
+                        hit = Some((i - 1, k + 1));
+                    }
+                }
+            } else if w == "recent"
+                && matches!(self.low(i + 1), "days" | "weeks" | "months" | "years" | "decades")
+                && self.low_before(i, 1) == "in"
+            {
+                hit = Some((i, i + 2));
+            } else if matches!(w, "following" | "previous" | "preceding")
+                && self.low_before(i, 1) == "the"
+                && matches!(self.low(i + 1), "day" | "week" | "month" | "year" | "days" | "weeks" | "months" | "years")
+            {
+                hit = Some((i - 1, i + 2));
+            } else if w == "ago" && i > 0 && is_time_unit(self.low(i - 1)) {
+                let mut s = i - 1;
+                let mut steps = 0;
+                while s > 0 && steps < 3 {
+                    let p = self.low(s - 1);
+                    if self.is(s - 1, K::Num)
+                        || is_numeral_word(p)
+                        || matches!(p, "a" | "an" | "few" | "several" | "many" | "some" | "couple" | "of")
+                    {
+                        s -= 1;
+                        steps += 1;
+                    } else {
+                        break;
+                    }
+                }
+                hit = Some((s, i + 1));
+            } else if matches!(w, "first" | "second" | "third" | "fourth") && self.low(i + 1) == "quarter" {
+                hit = Some((i, i + 2));
+            } else if matches!(w, "spring" | "summer" | "autumn" | "winter")
+                && matches!(self.low_before(i, 1), "in" | "during" | "since" | "by")
+            {
+                hit = Some((i, i + 1));
+            }
+            if let Some((s, e)) = hit {
+                self.push_time(s, e.min(n));
+                i = e.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn finish_times(&mut self) -> Vec<(usize, usize)> {
+        let mut v = std::mem::take(&mut self.times);
+        v.sort_unstable();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in v {
+            if let Some(last) = out.last_mut() {
+                let gap = self.tk.t.get(last.1.min(s)..s).unwrap_or("x");
+                let of = gap.trim_matches(number::is_space) == "of";
+                if s <= last.1 || gap.chars().all(number::is_space) || of {
+                    last.1 = last.1.max(e);
+                    continue;
+                }
+            }
+            out.push((s, e));
+        }
+        out
+    }
+
+    fn finish_quantities(&mut self) -> Vec<FoundQuantity> {
+        let mut v = std::mem::take(&mut self.out);
+        v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<FoundQuantity> = Vec::new();
+        let mut stack: Vec<usize> = Vec::new(); // ends of the enclosing kept spans
+        for q in v {
+            while stack.last().is_some_and(|&e| e <= q.start) {
+                stack.pop();
+            }
+            if stack.last().is_some_and(|&e| q.end > e) {
+                continue; // would cross its parent
+            }
+            if out.last().is_some_and(|l| l.start == q.start && l.end == q.end) {
+                continue;
+            }
+            stack.push(q.end);
+            out.push(q);
+        }
+        out
+    }
+}
+
+/// End of the run of tokens glued to token `i` (exclusive), without trailing punctuation.
+fn glued_run(tk: Toks, i: usize) -> usize {
+    let mut k = i + 1;
+    while k < tk.v.len() && tk.glued(k) && !matches!(tk.raw(k), "," | ";" | ")" | "]" | "”" | "\"") {
+        k += 1;
+    }
+    while k > i + 1 && matches!(tk.raw(k - 1), "." | "!" | "?" | ":" | "'" | "’") {
+        k -= 1;
+    }
+    k
+}
+
+/// A time zone after a clock time ("10:30 GMT").
+fn is_zone(raw: &str) -> bool {
+    matches!(
+        raw,
+        "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "EST"
+            | "EDT"
+            | "ET"
+            | "PT"
+            | "PST"
+            | "PDT"
+            | "CT"
+            | "CST"
+            | "CDT"
+            | "KST"
+            | "JST"
+            | "IST"
+            | "MSK"
+    )
+}
+
+/// A four-digit integer that reads as a year (1000–2100).
+fn year_like(n: &NumP) -> bool {
+    n.digits && n.plain_int && n.ndigits == 4 && n.mult == 1.0 && (1000.0..=2100.0).contains(&n.raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<(String, f64, Option<String>)> {
+        find_quantities(s, 0, s.len())
+            .into_iter()
+            .map(|f| (s[f.start..f.end].to_string(), f.quantity.value, f.quantity.unit))
+            .collect()
+    }
+
+    #[test]
+    fn seed_sentences() {
+        let v = q("Around 8,000 North Korean soldiers have already been deployed.");
+        assert_eq!(v, vec![("Around 8,000 North Korean soldiers".into(), 8000.0, Some("soldiers".into()))]);
+        assert!(q("the 6th South Korea-U.S. Foreign and Defense Ministers’ (2+2) meeting in 2024").is_empty());
+    }
+
+    #[test]
+    fn times() {
+        let s = "Last year, Blinken announced on Wednesday that in August it would.";
+        let t: Vec<&str> = find_times(s, 0, s.len()).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(t, ["Last year", "on Wednesday", "in August"]);
+    }
 }
