@@ -361,8 +361,12 @@ fn attribute(
         }
         None => (0, all_toks),
     };
+    // A cue that runs out of its quote ("according" inside, "to" outside) is not one.
+    if cue.start < base || cue.end > base + toks.len() {
+        return None;
+    }
     let (cs, ce) = (cue.start - base, cue.end - base);
-    let next_cue = next_cue.map(|n| n - base);
+    let next_cue = next_cue.and_then(|n| n.checked_sub(base)).filter(|&n| n <= toks.len());
     let sent_start = toks.first()?.start;
     let sent_end = toks.last()?.end;
     let cue_word = toks[ce - 1].lower();

@@ -71,8 +71,9 @@ fn random_hostile_documents_keep_invariants() {
                 text.push(' ');
             }
         }
-        let r = extract(&text);
-        check_invariants(&text, &r);
+        // On failure, print the input so it can become a regression case below.
+        let result = std::panic::catch_unwind(|| check_invariants(&text, &extract(&text)));
+        assert!(result.is_ok(), "failing input: {text:?}");
     }
 }
 
@@ -94,6 +95,9 @@ fn hostile_inputs() {
         "ש\u{200f}לום 12% שלום, said the minister \u{202e}backwards\u{202c} 300 people".to_string(),
         "e\u{301}\u{301}\u{301} 8,000\u{a0}soldiers \u{200d}\u{200d} were here.".to_string(),
         "(".repeat(2000) + &")".repeat(2000),
+        // Regression: "according to" with "according" inside an unclosed quote and "to" at its
+        // end (outside it) panicked.
+        "Officials said \"the plan went ahead according to".to_string(),
     ];
     for text in &cases {
         let r = extract(text);
