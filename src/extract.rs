@@ -3,7 +3,7 @@
 use crate::attribution::{find_attributions, SpeakerMemory};
 use crate::hedge::{find_comparisons, find_hedges};
 use crate::quantity::{find_quantities, find_times};
-use crate::quote::find_quotes;
+use crate::quote::{find_quotes, QuoteSpan};
 use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
 use crate::score::{score_sentence, Features};
 use crate::segment::sentences;
@@ -26,6 +26,57 @@ pub fn extract(text: &str) -> Report {
     extract_with(text, &Options::default())
 }
 
+/// Per sentence: the typed spans and attributions found in it, and its score features.
+struct Found {
+    spans: Vec<Span>,
+    attributions: Vec<Attribution>,
+    features: Features,
+}
+
+/// The typed spans, attributions and features (all but the quote count and the text features)
+/// of the sentence `text[start..end]`.
+fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpan], memory: &mut SpeakerMemory) -> Found {
+    let mut spans = Vec::new();
+    let mut features = Features::default();
+    for q in find_quantities(text, start, end) {
+        let mut s = Span::new(Role::Statistic, text, q.start, q.end);
+        s.quantity = Some(q.quantity);
+        spans.push(s);
+        features.statistics += 1;
+    }
+    for (s, e) in find_times(text, start, end) {
+        spans.push(Span::new(Role::Time, text, s, e));
+        features.times += 1;
+    }
+    for (s, e) in find_hedges(text, start, end) {
+        spans.push(Span::new(Role::Hedge, text, s, e));
+        features.hedges += 1;
+    }
+    for (s, e) in find_comparisons(text, start, end) {
+        spans.push(Span::new(Role::Comparison, text, s, e));
+        features.comparisons += 1;
+    }
+    // "in the coming days" is both a time and a hedge: mark it once, as the hedge.
+    let hedges: Vec<(usize, usize)> = spans.iter().filter(|s| s.role == Role::Hedge).map(|s| (s.start, s.end)).collect();
+    spans.retain(|s| s.role != Role::Time || !hedges.contains(&(s.start, s.end)));
+    let attributions = find_attributions(text, start, end, quotes, memory);
+    features.attributions = attributions.len();
+    features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
+    Found { spans, attributions, features }
+}
+
+/// The score features of one sentence on its own, found by the same finders as the pipeline
+/// (which also sees the neighbouring sentences: a quote or speaker carried over from them).
+/// This is what the check-worthiness model is trained on.
+pub fn features_for_sentence(sentence: &str) -> Features {
+    let mut quotes = find_quotes(sentence);
+    let mut memory = SpeakerMemory::default();
+    let mut features = find_in_sentence(sentence, 0, sentence.len(), &mut quotes, &mut memory).features;
+    features.quotes = quotes.len();
+    features.fill_from_text(sentence);
+    features
+}
+
 /// Extracts sentences and claims from `text`.
 pub fn extract_with(text: &str, options: &Options) -> Report {
     let ranges = sentences(text);
@@ -33,38 +84,9 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
     let mut memory = SpeakerMemory::default();
     let mut report = Report::default();
 
-    // Per sentence: the typed spans and attributions found in it.
-    struct Found {
-        spans: Vec<Span>,
-        attributions: Vec<Attribution>,
-        features: Features,
-    }
     let mut found: Vec<Found> = Vec::with_capacity(ranges.len());
     for &(start, end) in &ranges {
-        let mut spans = Vec::new();
-        let mut features = Features::default();
-        for q in find_quantities(text, start, end) {
-            let mut s = Span::new(Role::Statistic, text, q.start, q.end);
-            s.quantity = Some(q.quantity);
-            spans.push(s);
-            features.statistics += 1;
-        }
-        for (s, e) in find_times(text, start, end) {
-            spans.push(Span::new(Role::Time, text, s, e));
-            features.times += 1;
-        }
-        for (s, e) in find_hedges(text, start, end) {
-            spans.push(Span::new(Role::Hedge, text, s, e));
-            features.hedges += 1;
-        }
-        for (s, e) in find_comparisons(text, start, end) {
-            spans.push(Span::new(Role::Comparison, text, s, e));
-            features.comparisons += 1;
-        }
-        let attributions = find_attributions(text, start, end, &mut quotes, &mut memory);
-        features.attributions = attributions.len();
-        features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
-        found.push(Found { spans, attributions, features });
+        found.push(find_in_sentence(text, start, end, &mut quotes, &mut memory));
     }
 
     // Quotes: each belongs to the sentence where it starts; attribution has set its speaker
@@ -79,11 +101,10 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
         }
     }
 
-    for (i, (&(start, end), f)) in ranges.iter().zip(&mut found).enumerate() {
+    for (&(start, end), f) in ranges.iter().zip(&mut found) {
         f.features.fill_from_text(&text[start..end]);
-        let score = score_sentence(&f.features);
+        let score = score_sentence(&text[start..end], &f.features);
         report.sentences.push(Sentence { start, end, score });
-        let _ = i;
     }
 
     // Claims: a sentence is a claim when it has a typed span (statistic, attribution, quote,

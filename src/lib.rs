@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod extract;
 pub mod hedge;
 pub mod marks;
+pub mod model;
 pub mod offsets;
 pub mod quantity;
 pub mod quote;

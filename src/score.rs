@@ -1,12 +1,18 @@
-//! Check-worthiness: a transparent heuristic score in `[0, 1]` from the core's own features.
+//! Check-worthiness of a sentence, in `[0, 1]`.
 //!
-//! Each feature adds or removes a fixed weight from a base; the sum is squashed with a
-//! logistic function. The weights are set by hand to reflect what fact-checkers look for: a
-//! statistic is the strongest signal, then a comparison, an attribution, named entities and
-//! a time anchor; questions, first-person opinions and very short sentences are weak.
+//! The default score, [`score_sentence`], is the learned model of [`crate::model`]: logistic
+//! regression over hashed words and char n-grams of the sentence plus the core's own
+//! [`Features`], trained on CheckThat! 2024 and ClaimBuster (`claimmark train`).
+//!
+//! The earlier hand-set score stays available as [`heuristic_score`] (for comparison, and as
+//! one input of the model): each feature adds or removes a fixed weight from a base and the
+//! sum is squashed with a logistic function — a statistic is the strongest signal, then a
+//! comparison, an attribution, named entities and a time anchor; questions, first-person
+//! opinions and very short sentences are weak.
 
-/// Sentences at or above this score are claims even without a typed span.
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
+/// Sentences at or above this score are claims even without a typed span: the model's
+/// threshold, chosen for the best F1 on CheckThat! 2024 dev.
+pub const DEFAULT_THRESHOLD: f32 = crate::model::THRESHOLD;
 
 /// What the score is computed from.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,8 +60,21 @@ fn logistic(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// The check-worthiness of a sentence with these features, in `[0, 1]`.
-pub fn score_sentence(f: &Features) -> f32 {
+/// The check-worthiness of a sentence (its text and the features the pipeline found in it),
+/// in `[0, 1]`, by the learned model.
+pub fn score_sentence(sentence: &str, f: &Features) -> f32 {
+    crate::model::score(sentence, f)
+}
+
+/// The check-worthiness of a sentence from its text alone: the core's features of the
+/// sentence on its own ([`crate::extract::features_for_sentence`]) and the model.
+pub fn score_text(sentence: &str) -> f32 {
+    score_sentence(sentence, &crate::extract::features_for_sentence(sentence))
+}
+
+/// The hand-set heuristic score of these features, in `[0, 1]` (the fallback; its best F1 on
+/// CheckThat! 2024 dev is printed by `claimmark train` next to the model's).
+pub fn heuristic_score(f: &Features) -> f32 {
     let mut x = -1.6;
     if f.statistics > 0 {
         x += 2.2 + 0.3 * (f.statistics.min(4) as f32 - 1.0);
@@ -100,11 +119,11 @@ mod tests {
     fn score(s: &str, stats: usize) -> f32 {
         let mut f = Features { statistics: stats, ..Features::default() };
         f.fill_from_text(s);
-        score_sentence(&f)
+        heuristic_score(&f)
     }
 
     #[test]
-    fn statistics_score_high_and_chatter_low() {
+    fn heuristic_statistics_score_high_and_chatter_low() {
         let stat = score("North Korea has supplied nearly 10 million artillery rounds.", 1);
         let chat = score("I think you know what I mean?", 0);
         assert!(stat > 0.75, "{stat}");

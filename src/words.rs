@@ -120,13 +120,19 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// by single spaces) in `tokens`; returns `(first token, last token + 1)` pairs, longest first
 /// at each position, non-overlapping, in order.
 pub fn find_phrases(tokens: &[Token<'_>], phrases: &[&str]) -> Vec<(usize, usize)> {
+    let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let mut best = 0;
         for p in phrases {
+            // Cheap first-word test before splitting the phrase.
+            let first = p.split(' ').next().unwrap_or(p);
+            if lower[i] != first {
+                continue;
+            }
             let n = p.split(' ').count();
-            if n > best && i + n <= tokens.len() && p.split(' ').zip(&tokens[i..i + n]).all(|(w, t)| t.lower() == w) {
+            if n > best && i + n <= tokens.len() && p.split(' ').zip(&lower[i..i + n]).all(|(w, t)| t == w) {
                 best = n;
             }
         }

@@ -1,0 +1,339 @@
+//! The learned check-worthiness model: logistic regression over hashed text features and the
+//! core's own [`Features`].
+//!
+//! **Inputs.** Three groups, each scaled to unit length so that no group dominates by size:
+//! - *words*: lower-cased word unigrams and bigrams (digits made `0` in bigrams and in an extra
+//!   "shape" unigram, so "50 percent" and "12 percent" share `00 percent`), with sentence start
+//!   and end markers; `%`, `$`, `€`, `£`, `?` and `!` are words of their own;
+//! - *chars*: byte 3-, 4- and 5-grams of each word padded with spaces (" wor", "ord ");
+//! - *core*: [`N_DENSE`] values in `[0, 1]` from [`Features`] (statistics, times, hedges, …).
+//!
+//! The word and char features are hashed (FNV-1a, then a 32-bit finaliser) into `2^bits`
+//! buckets with a sign bit (signed feature hashing); each bucket has one `i8` weight times a
+//! shared scale. Training is `claimmark train` (src/cli/train.rs): deterministic, from the
+//! CheckThat! 2024 and ClaimBuster data, with the threshold chosen on CheckThat! dev.
+//!
+//! **Weights file** (`src/model/weights.bin`, little-endian), embedded with `include_bytes!`
+//! and parsed at compile time:
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 4 | magic `CMW1` |
+//! | 1, 1, 2 | `bits`, `N_DENSE`, training seed (u16) |
+//! | 4 × f32 | scale of the hashed weights, bias, threshold, dev F1 at the threshold |
+//! | `N_DENSE` × f32 | core feature weights |
+//! | `2^bits` × i8 | hashed weights (multiply by scale) |
+//!
+//! Scoring allocates nothing and works the same on wasm32.
+
+use crate::score::Features;
+
+/// Number of core (dense) features.
+pub const N_DENSE: usize = 16;
+
+/// Size of the weights header before the dense weights.
+pub const HEADER_LEN: usize = 24;
+
+/// Names of the core features, in order (for the training report).
+pub const DENSE_NAMES: [&str; N_DENSE] = [
+    "statistic", "statistics", "time", "hedge", "comparison", "attribution", "anonymous", "quote",
+    "length", "short", "names", "question", "opinion", "events", "heuristic", "shortness",
+];
+
+/// The hashed feature groups.
+pub const GROUPS: usize = 2;
+
+/// The trained model, parsed from its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Model<'a> {
+    pub bits: u32,
+    pub seed: u16,
+    pub scale: f32,
+    pub bias: f32,
+    /// Probability at or above which a sentence is check-worthy (chosen on CheckThat! dev).
+    pub threshold: f32,
+    /// F1 of the "Yes" class on CheckThat! 2024 dev at `threshold`, as measured in training.
+    pub dev_f1: f32,
+    pub dense: [f32; N_DENSE],
+    /// `2^bits` weights, `i8` stored as `u8`.
+    pub hashed: &'a [u8],
+}
+
+const fn f32_at(b: &[u8], at: usize) -> f32 {
+    f32::from_bits(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]))
+}
+
+impl<'a> Model<'a> {
+    /// Parses a weights file; panics (at compile time for the embedded one) if it is malformed.
+    pub const fn parse(b: &'a [u8]) -> Model<'a> {
+        assert!(b.len() >= HEADER_LEN && b[0] == b'C' && b[1] == b'M' && b[2] == b'W' && b[3] == b'1', "weights: bad magic");
+        let bits = b[4] as u32;
+        assert!(bits >= 8 && bits <= 24, "weights: bad bucket bits");
+        assert!(b[5] as usize == N_DENSE, "weights: wrong number of core features");
+        let seed = u16::from_le_bytes([b[6], b[7]]);
+        let mut dense = [0.0f32; N_DENSE];
+        let mut i = 0;
+        while i < N_DENSE {
+            dense[i] = f32_at(b, HEADER_LEN + 4 * i);
+            i += 1;
+        }
+        let start = HEADER_LEN + 4 * N_DENSE;
+        assert!(b.len() == start + (1usize << bits), "weights: wrong length");
+        let (_, hashed) = b.split_at(start);
+        Model {
+            bits,
+            seed,
+            scale: f32_at(b, 8),
+            bias: f32_at(b, 12),
+            threshold: f32_at(b, 16),
+            dev_f1: f32_at(b, 20),
+            dense,
+            hashed,
+        }
+    }
+
+    /// Serialises the model (the inverse of [`Model::parse`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER_LEN + 4 * N_DENSE + self.hashed.len());
+        out.extend_from_slice(b"CMW1");
+        out.push(self.bits as u8);
+        out.push(N_DENSE as u8);
+        out.extend_from_slice(&self.seed.to_le_bytes());
+        for x in [self.scale, self.bias, self.threshold, self.dev_f1] {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        for x in self.dense {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        out.extend_from_slice(self.hashed);
+        out
+    }
+
+    /// The check-worthiness probability of a sentence with these core features, in `[0, 1]`,
+    /// rounded to 3 decimals.
+    pub fn score(&self, text: &str, f: &Features) -> f32 {
+        // Integer sums of the i8 weights: exact, whatever the order.
+        let mut sums = [0i32; GROUPS];
+        let mut counts = [0u32; GROUPS];
+        let hashed = self.hashed;
+        hashed_features(text, self.bits, |group, bucket, negative| {
+            let w = hashed[bucket as usize] as i8 as i32;
+            sums[group] += if negative { -w } else { w };
+            counts[group] += 1;
+        });
+        let mut x = self.bias;
+        for g in 0..GROUPS {
+            if counts[g] > 0 {
+                x += self.scale * sums[g] as f32 / (counts[g] as f32).sqrt();
+            }
+        }
+        for (w, v) in self.dense.iter().zip(dense_features(f)) {
+            x += w * v;
+        }
+        round3(logistic(x))
+    }
+}
+
+/// Rounds a score to 3 decimals (scores are reported and compared at this precision).
+pub fn round3(s: f32) -> f32 {
+    (s * 1000.0).round() / 1000.0
+}
+
+pub fn logistic(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The committed weights file.
+pub const WEIGHTS: &[u8] = include_bytes!("model/weights.bin");
+
+/// The committed model.
+pub static MODEL: Model<'static> = Model::parse(WEIGHTS);
+
+/// The threshold chosen on CheckThat! 2024 dev.
+pub const THRESHOLD: f32 = Model::parse(WEIGHTS).threshold;
+
+/// The core features as model inputs, each in `[0, 1]`.
+pub fn dense_features(f: &Features) -> [f32; N_DENSE] {
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let capped = |x: usize, cap: usize| x.min(cap) as f32 / cap as f32;
+    [
+        b(f.statistics > 0),
+        capped(f.statistics, 3),
+        b(f.times > 0),
+        b(f.hedges > 0),
+        b(f.comparisons > 0),
+        b(f.attributions > 0),
+        b(f.anonymous),
+        b(f.quotes > 0),
+        capped(f.words, 50),
+        b(f.words < 6),
+        capped(f.names, 5),
+        b(f.question),
+        b(f.opinion),
+        capped(f.events, 5),
+        crate::score::heuristic_score(f),
+        capped(f.words, 12),
+    ]
+}
+
+// Hash namespaces (first byte hashed), so equal strings in different roles differ.
+const NS_WORD: u8 = 1;
+const NS_SHAPE: u8 = 2;
+const NS_CHAR: u8 = 4;
+const BOUNDARY: u32 = 0x2545_f491;
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        h ^= b as u32;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// The murmur3 32-bit finaliser: spreads FNV's bits so the low bits make good buckets.
+fn fmix(mut h: u32) -> u32 {
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
+    h
+}
+
+/// Longest word kept for char n-grams (bytes); longer words are cut.
+const MAX_WORD: usize = 30;
+
+/// A word being read: its lower-cased bytes (cut at `MAX_WORD`), after a pad byte.
+struct Word {
+    buf: [u8; MAX_WORD + 2],
+    len: usize,
+    digits: bool,
+}
+
+impl Word {
+    fn new() -> Word {
+        Word { buf: [b' '; MAX_WORD + 2], len: 0, digits: false }
+    }
+}
+
+/// Calls `emit(group, bucket, negative)` for every hashed feature of `text`: group 0 are the
+/// word features, group 1 the char n-grams. Deterministic, allocation-free.
+pub fn hashed_features(text: &str, bits: u32, mut emit: impl FnMut(usize, u32, bool)) {
+    let mask = (1u32 << bits) - 1;
+    let mut put = |group: usize, h: u32| {
+        let h = fmix(h);
+        emit(group, h & mask, h & 0x8000_0000 != 0);
+    };
+    let mut prev = BOUNDARY; // shape hash of the previous word, for bigrams
+    let mut w = Word::new();
+    let finish = |w: &mut Word, prev: &mut u32, put: &mut dyn FnMut(usize, u32)| {
+        // Trailing '.', ',' and apostrophes are not part of the word.
+        while w.len > 0 && matches!(w.buf[w.len], b'.' | b',' | b'\'') {
+            w.len -= 1;
+        }
+        if w.len == 0 {
+            *w = Word::new();
+            return;
+        }
+        let bytes = &w.buf[1..=w.len];
+        let raw = fnv(fnv(FNV_OFFSET, &[NS_WORD]), bytes);
+        let mut shape = fnv(FNV_OFFSET, &[NS_SHAPE]);
+        for &b in bytes {
+            shape ^= if b.is_ascii_digit() { b'0' } else { b } as u32;
+            shape = shape.wrapping_mul(FNV_PRIME);
+        }
+        put(0, raw);
+        if w.digits {
+            put(0, shape);
+        }
+        put(0, prev.wrapping_mul(0x9e37_79b1) ^ shape);
+        *prev = shape;
+        // Char 3-, 4- and 5-grams of " word ", hashed incrementally from each start.
+        let padded = &mut w.buf[..w.len + 2];
+        padded[0] = b' ';
+        padded[w.len + 1] = b' ';
+        let char_basis = fnv(FNV_OFFSET, &[NS_CHAR]);
+        for s in 0..padded.len() {
+            let mut h = char_basis;
+            for (k, &b) in padded[s..].iter().take(5).enumerate() {
+                h ^= b as u32;
+                h = h.wrapping_mul(FNV_PRIME);
+                if k >= 2 {
+                    put(1, h);
+                }
+            }
+        }
+        *w = Word::new();
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let word_char = c.is_alphanumeric()
+            || (w.len > 0 && matches!(c, '\'' | '’'))
+            || (w.len > 0 && matches!(c, '.' | ',') && w.digits && chars.peek().is_some_and(|d| d.is_ascii_digit()));
+        if word_char {
+            if c.is_ascii_digit() {
+                w.digits = true;
+            }
+            if c.is_ascii() {
+                if w.len < MAX_WORD {
+                    w.len += 1;
+                    w.buf[w.len] = (c as u8).to_ascii_lowercase();
+                }
+                continue;
+            }
+            let mut tmp = [0u8; 4];
+            for l in c.to_lowercase() {
+                let l = if l == '’' { '\'' } else { l };
+                for &b in l.encode_utf8(&mut tmp).as_bytes() {
+                    if w.len < MAX_WORD {
+                        w.len += 1;
+                        w.buf[w.len] = b;
+                    }
+                }
+            }
+            continue;
+        }
+        finish(&mut w, &mut prev, &mut put);
+        if matches!(c, '%' | '$' | '€' | '£' | '?' | '!') {
+            let mut tmp = [0u8; 4];
+            for &b in c.encode_utf8(&mut tmp).as_bytes() {
+                w.len += 1;
+                w.buf[w.len] = b;
+            }
+            finish(&mut w, &mut prev, &mut put);
+        }
+    }
+    finish(&mut w, &mut prev, &mut put);
+    put(0, prev.wrapping_mul(0x9e37_79b1) ^ BOUNDARY);
+}
+
+/// The check-worthiness of a sentence by the committed model, in `[0, 1]`.
+pub fn score(text: &str, f: &Features) -> f32 {
+    MODEL.score(text, f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_are_deterministic_and_in_range() {
+        let mut a = Vec::new();
+        hashed_features("We're consuming 50 percent of the world's cocaine.", 15, |g, b, s| a.push((g, b, s)));
+        let mut b = Vec::new();
+        hashed_features("We're consuming 50 percent of the world's cocaine.", 15, |g, x, s| b.push((g, x, s)));
+        assert_eq!(a, b);
+        assert!(a.iter().all(|&(g, x, _)| g < GROUPS && x < 1 << 15));
+        // 8 words + shape + 9 bigrams.
+        assert_eq!(a.iter().filter(|x| x.0 == 0).count(), 8 + 1 + 9);
+    }
+
+    #[test]
+    fn roundtrip() {
+        let bytes = MODEL.to_bytes();
+        assert_eq!(bytes, WEIGHTS);
+    }
+}
