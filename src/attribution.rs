@@ -129,7 +129,11 @@ const SPEAKER_NOUNS: &[&str] = &[
     "ministries", "governments", "countries", "country", "official's", "secretary", "chief",
     "director", "ceo", "executive", "executives", "counsel", "lawyer", "lawyers", "attorney",
     "attorneys", "union", "members", "member", "voters", "users", "experts'", "board", "council",
-    "regulator", "regulators", "watchdog", "he", "she",
+    "regulator", "regulators", "watchdog", "he", "she", "studies", "teachers", "reports",
+    "readers", "businesses", "backers", "supporters", "advocates", "employees", "workers",
+    "farmers", "parents", "students", "nurses", "patients", "fans", "owners", "investors",
+    "traders", "bosses", "groups", "research", "polls", "surveys", "scholars", "academics",
+    "physicians", "engineers", "protesters", "demonstrators", "opponents", "proponents",
 ];
 
 /// Heads of anonymous sources.
@@ -757,8 +761,19 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
         }
     }
     if k == np.len() {
-        // No name: an organisation by title ("the Foreign Ministry") or an anonymous source.
-        let anonymous = np.iter().any(|t| ANONYMOUS_HEADS.contains(&t.lower().as_str()));
+        // No name. Anonymous: "sources", "officials", "an insider", indefinite or quantified
+        // phrases ("a statement", "some Twitter users", "one legal expert") and bare plurals
+        // ("Analysts", "scientists"). A definite description ("the company", "the governor")
+        // refers to someone the article names: counted as named.
+        let first = np[0].lower();
+        let indefinite = matches!(
+            first.as_str(),
+            "a" | "an" | "one" | "some" | "several" | "many" | "multiple" | "most" | "few" | "other" | "those" | "two" | "three" | "various" | "numerous"
+        );
+        let head = np.last().map(|t| t.lower()).unwrap_or_default();
+        let bare_plural = !DETERMINERS.contains(&first.as_str()) && !first.ends_with("'s") && !first.ends_with("’s")
+            && head.ends_with('s') && !head.ends_with("ss") && np.last().is_some_and(|t| !t.is_capitalized() || np.len() == 1);
+        let anonymous = indefinite || bare_plural || np.iter().any(|t| ANONYMOUS_HEADS.contains(&t.lower().as_str()));
         let kind = if anonymous { SourceKind::Anonymous } else { SourceKind::Named };
         return (phrase, kind);
     }
