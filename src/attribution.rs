@@ -295,7 +295,17 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             if len == 1 && lower.ends_with("ed") && toks[i + 1..toks.len().min(i + 4)].iter().any(|x| x.is("by")) {
                 len = 0;
             }
-            if len == 1 && next.is_some_and(|n| n.is_any(&["to", "of", "for", "by", "as", "up", "off", "out", "in"])) && !matches!(lower.as_str(), "said" | "says" | "told" | "tells") {
+            // "expects to", "accused of", "calling for" are not reporting; but "argued for decades
+            // that …", "claimed to the outlet …" are.
+            let that_follows = toks[i + 1..toks.len().min(i + 8)].iter().any(|x| x.is("that") || x.text == ":" || is_quote_mark(x.text));
+            let to_listener = next.is_some_and(|n| n.is("to"))
+                && toks.get(i + 2).is_some_and(|x| x.is_capitalized() || DETERMINERS.contains(&x.lower().as_str()) || x.is_any(&["reporters", "journalists"]));
+            if len == 1
+                && next.is_some_and(|n| n.is_any(&["to", "of", "for", "by", "as", "up", "off", "out"]))
+                && !matches!(lower.as_str(), "said" | "says" | "told" | "tells")
+                && !that_follows
+                && !to_listener
+            {
                 len = 0;
             }
             // "an alleged …", "Epstein’s alleged …": an adjective.
@@ -307,8 +317,15 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             // Extend backwards over auxiliaries ("has said", "would not say").
             let quote = quote_of(t);
             let mut s = i;
-            while s > 0 && toks[s - 1].is_any(AUXILIARIES) && quote_of(&toks[s - 1]) == quote {
-                s -= 1;
+            loop {
+                if s > 0 && toks[s - 1].is_any(AUXILIARIES) && quote_of(&toks[s - 1]) == quote {
+                    s -= 1;
+                } else if s > 1 && (is_ly_adverb(&toks[s - 1]) || toks[s - 1].is_any(ADVERBS)) && toks[s - 2].is_any(AUXILIARIES) && quote_of(&toks[s - 2]) == quote {
+                    // "has reportedly told": an adverb inside the verb group.
+                    s -= 2;
+                } else {
+                    break;
+                }
             }
             cues.push(Cue { start: s, end: i + len, quote });
             i += len;
@@ -332,7 +349,12 @@ fn clause_like(toks: &[Token<'_>], k: usize) -> bool {
     if first.is_any(&["he", "she", "it", "they", "we", "i", "you", "there"]) {
         return true;
     }
-    if first.is_any(&["to", "of", "for", "by", "on", "in", "at", "with", "as"]) || first.lower().ends_with("ing") {
+    // "… at the time that …", "… in a statement that …".
+    if toks[k..toks.len().min(k + 8)].iter().take_while(|t| t.text != "," && t.text != ";").any(|t| t.is("that")) {
+        return true;
+    }
+    let approximator = first.is("at") && toks.get(k + 1).is_some_and(|n| n.is_any(&["least", "most"]));
+    if !approximator && (first.is_any(&["to", "of", "for", "by", "on", "in", "at", "with", "as"]) || first.lower().ends_with("ing")) {
         return false;
     }
     toks[k..toks.len().min(k + 7)]
