@@ -270,16 +270,16 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
         } else if (lower == "pointed" || lower == "pointing") && next.is_some_and(|n| n.is("out")) {
             len = 2;
         } else if t.text.chars().next().is_some_and(|c| c.is_lowercase()) {
-            if FINITE_CUES.contains(&lower.as_str()) || PARTICIPLE_CUES.contains(&lower.as_str()) {
+            if FINITE_CUES.contains(&&*lower) || PARTICIPLE_CUES.contains(&&*lower) {
                 len = 1;
-            } else if NOUN_LIKE_CUES.contains(&lower.as_str()) {
+            } else if NOUN_LIKE_CUES.contains(&&*lower) {
                 let before_that = next.is_some_and(|n| n.is("that") || n.text == ":" || is_quote_mark(n.text));
                 let after_pronoun = prev.is_some_and(|p| p.is_any(PRONOUNS));
                 if before_that || after_pronoun {
                     len = 1;
                 }
             }
-            if len == 1 && AFTER_QUOTE_CUES.contains(&lower.as_str()) {
+            if len == 1 && AFTER_QUOTE_CUES.contains(&&*lower) {
                 let after_quote = toks[i.saturating_sub(6)..i].iter().any(|x| is_quote_mark(x.text));
                 if !after_quote {
                     len = 0;
@@ -288,7 +288,7 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             // Passive ("is expected to", "could be announced", "was reported"): no speaker
             // as subject. Also "announced on Monday by …" and cues before "to"/"of"/"for"
             // ("expects to", "accused of", "calling for").
-            let passive = lower.ends_with("ed") || matches!(lower.as_str(), "told" | "thought" | "felt" | "found" | "read" | "shown");
+            let passive = lower.ends_with("ed") || matches!(&*lower, "told" | "thought" | "felt" | "found" | "read" | "shown");
             if len == 1 && passive && prev.is_some_and(|p| p.is_any(&["be", "been", "being", "is", "was", "were", "are", "get", "got"])) {
                 len = 0;
             }
@@ -299,17 +299,17 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             // that …", "claimed to the outlet …" are.
             let that_follows = toks[i + 1..toks.len().min(i + 8)].iter().any(|x| x.is("that") || x.text == ":" || is_quote_mark(x.text));
             let to_listener = next.is_some_and(|n| n.is("to"))
-                && toks.get(i + 2).is_some_and(|x| x.is_capitalized() || DETERMINERS.contains(&x.lower().as_str()) || x.is_any(&["reporters", "journalists"]));
+                && toks.get(i + 2).is_some_and(|x| x.is_capitalized() || DETERMINERS.contains(&&*x.lower()) || x.is_any(&["reporters", "journalists"]));
             if len == 1
                 && next.is_some_and(|n| n.is_any(&["to", "of", "for", "by", "as", "up", "off", "out"]))
-                && !matches!(lower.as_str(), "said" | "says" | "told" | "tells")
+                && !matches!(&*lower, "said" | "says" | "told" | "tells")
                 && !that_follows
                 && !to_listener
             {
                 len = 0;
             }
             // "an alleged …", "Epstein’s alleged …": an adjective.
-            if len == 1 && prev.is_some_and(|p| DETERMINERS.contains(&p.lower().as_str()) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s")) {
+            if len == 1 && prev.is_some_and(|p| DETERMINERS.contains(&&*p.lower()) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s")) {
                 len = 0;
             }
         }
@@ -407,7 +407,7 @@ fn attribute(
         .map(|n| if n > 0 && toks[n - 1].text == "," { n - 1 } else { n })
         .map(|n| toks[n].start)
         .unwrap_or(sent_end);
-    let needs_clause = !NOUN_CONTENT_CUES.contains(&toks[cs..ce].iter().rev().find(|t| t.is_word())?.lower().as_str());
+    let needs_clause = !NOUN_CONTENT_CUES.contains(&&*toks[cs..ce].iter().rev().find(|t| t.is_word())?.lower());
 
     let (source_range, content): (Option<(usize, usize)>, Option<(usize, usize)>);
     if according {
@@ -489,7 +489,7 @@ fn attribute(
 /// A lower-case adverb in "-ly" ("flatly", "publicly"), not a noun like "ally".
 fn is_ly_adverb(t: &Token<'_>) -> bool {
     let l = t.lower();
-    !t.is_capitalized() && l.len() > 4 && l.ends_with("ly") && !matches!(l.as_str(), "family" | "italy" | "supply" | "assembly" | "reply" | "rally")
+    !t.is_capitalized() && l.len() > 4 && l.ends_with("ly") && !matches!(&*l, "family" | "italy" | "supply" | "assembly" | "reply" | "rally")
 }
 
 /// Token range covering bytes `start..end`.
@@ -509,7 +509,7 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         return Some((j, j + 1));
     }
     let lower = t.lower();
-    if t.is_capitalized() && !FUNCTION_WORDS.contains(&lower.as_str()) {
+    if t.is_capitalized() && !FUNCTION_WORDS.contains(&&*lower) {
         let mut s = j;
         // Lower-case role nouns ("Jefferies analyst Jonathan Matuszewski", "White House press
         // secretary …") are kept only if a capitalised word comes before them.
@@ -517,20 +517,20 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         while s > 0 {
             let p = &toks[s - 1];
             let pl = p.lower();
-            let joins_caps = matches!(pl.as_str(), "of" | "for" | "and" | "&") && s >= 2 && toks[s - 2].is_capitalized();
-            if p.is_word() && p.is_capitalized() && !FUNCTION_WORDS.contains(&pl.as_str()) {
+            let joins_caps = matches!(&*pl, "of" | "for" | "and" | "&") && s >= 2 && toks[s - 2].is_capitalized();
+            if p.is_word() && p.is_capitalized() && !FUNCTION_WORDS.contains(&&*pl) {
                 s -= 1;
                 committed = s;
-            } else if joins_caps || NAME_MODIFIERS.contains(&pl.as_str()) || p.text == "’s" || p.text == "'s" {
+            } else if joins_caps || NAME_MODIFIERS.contains(&&*pl) || p.text == "’s" || p.text == "'s" {
                 s -= 1;
-                if NAME_MODIFIERS.contains(&pl.as_str()) {
+                if NAME_MODIFIERS.contains(&&*pl) {
                     committed = s;
                 }
-            } else if matches!(pl.as_str(), "the" | "a" | "an") {
+            } else if matches!(&*pl, "the" | "a" | "an") {
                 s -= 1;
                 committed = s;
                 break;
-            } else if !p.is_capitalized() && p.is_word() && (TITLE_WORDS.contains(&pl.as_str()) || ROLE_NOUNS.contains(&pl.as_str())) {
+            } else if !p.is_capitalized() && p.is_word() && (TITLE_WORDS.contains(&&*pl) || ROLE_NOUNS.contains(&&*pl)) {
                 s -= 1;
             } else {
                 break;
@@ -548,7 +548,7 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         for k in (j.saturating_sub(6)..j).rev() {
             if toks[k].is_any(&["familiar", "knowledge", "close"]) && k > 0 && toks[k - 1].is_word() {
                 if let Some((s, _)) = backward_np(toks, k - 1) {
-                    if SPEAKER_NOUNS.contains(&toks[k - 1].lower().as_str()) {
+                    if SPEAKER_NOUNS.contains(&&*toks[k - 1].lower()) {
                         return Some((s, j + 1));
                     }
                 }
@@ -558,7 +558,7 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
     // A lower-case head: walk back to a determiner over modifiers ("the energy ministry",
     // "a government source"). Without a determiner, only known speaker nouns ("officials")
     // or a phrase at the start of a clause.
-    if !FUNCTION_WORDS.contains(&lower.as_str()) && !is_verb_like(t) && !DETERMINERS.contains(&lower.as_str()) {
+    if !FUNCTION_WORDS.contains(&&*lower) && !is_verb_like(t) && !DETERMINERS.contains(&&*lower) {
         let mut s = j;
         let mut determiner = false;
         while s > 0 && j - s < 6 {
@@ -567,18 +567,18 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
             if !p.is_word() {
                 break;
             }
-            if DETERMINERS.contains(&pl.as_str()) {
+            if DETERMINERS.contains(&&*pl) {
                 s -= 1;
                 determiner = true;
                 break;
             }
-            if FUNCTION_WORDS.contains(&pl.as_str()) || is_verb_like(p) {
+            if FUNCTION_WORDS.contains(&&*pl) || is_verb_like(p) {
                 break;
             }
             s -= 1;
         }
         let clause_start = s == 0 || matches!(toks[s - 1].text, "," | ";" | ":" | "—" | "–") || is_quote_mark(toks[s - 1].text);
-        if determiner || SPEAKER_NOUNS.contains(&lower.as_str()) || clause_start && lower.ends_with('s') {
+        if determiner || SPEAKER_NOUNS.contains(&&*lower) || clause_start && lower.ends_with('s') {
             return Some((s, j + 1));
         }
     }
@@ -618,7 +618,7 @@ fn forward_np(toks: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if e > k && matches!(l.as_str(), "of" | "for" | "by") && toks.get(e + 1).is_some_and(|n| n.is_capitalized() || n.is("the")) {
+        if e > k && matches!(&*l, "of" | "for" | "by") && toks.get(e + 1).is_some_and(|n| n.is_capitalized() || n.is("the")) {
             e += 1;
             continue;
         }
@@ -626,13 +626,13 @@ fn forward_np(toks: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
             e += 1;
             continue;
         }
-        if FUNCTION_WORDS.contains(&l.as_str()) && !(e == k && t.is_capitalized()) || is_verb_like(t) && e > k {
+        if FUNCTION_WORDS.contains(&&*l) && !(e == k && t.is_capitalized()) || is_verb_like(t) && e > k {
             break;
         }
-        if DETERMINERS.contains(&l.as_str()) && seen_head {
+        if DETERMINERS.contains(&&*l) && seen_head {
             break;
         }
-        seen_head |= !DETERMINERS.contains(&l.as_str());
+        seen_head |= !DETERMINERS.contains(&&*l);
         e += 1;
     }
     (e > k && seen_head).then_some((k, e))
@@ -643,7 +643,7 @@ fn main_subject(toks: &[Token<'_>], limit: usize) -> Option<(usize, usize)> {
     for k in 0..limit.saturating_sub(1) {
         let t = &toks[k];
         let next = &toks[k + 1];
-        let subject_like = t.is_word() && (t.is_capitalized() && !FUNCTION_WORDS.contains(&t.lower().as_str()) || t.is_any(PRONOUNS));
+        let subject_like = t.is_word() && (t.is_capitalized() && !FUNCTION_WORDS.contains(&&*t.lower()) || t.is_any(PRONOUNS));
         let verb_follows = is_verb_like(next) || next.is_any(ADVERBS) && toks.get(k + 2).is_some_and(is_verb_like);
         if subject_like && verb_follows {
             return backward_np(toks, k);
@@ -659,10 +659,10 @@ fn is_verb_like(t: &Token<'_>) -> bool {
     }
     let l = t.lower();
     l.ends_with("ed")
-        || AUXILIARIES.contains(&l.as_str())
-        || FINITE_CUES.contains(&l.as_str())
+        || AUXILIARIES.contains(&&*l)
+        || FINITE_CUES.contains(&&*l)
         || matches!(
-            l.as_str(),
+            &*l,
             "remains" | "remain" | "became" | "become" | "made" | "gave" | "took" | "went" | "met" | "saw" | "sent" | "led"
                 | "held" | "spoke" | "called" | "urged" | "visited" | "fell" | "rose" | "came" | "got" | "knew" | "began"
                 | "grew" | "fought" | "won" | "lost" | "left" | "ran" | "kept" | "paid" | "put" | "set" | "spent" | "stood"
@@ -775,8 +775,8 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
     while k > 0 {
         let t = &np[k - 1];
         let l = t.lower();
-        let common = SPEAKER_NOUNS.contains(&l.as_str()) || DETERMINERS.contains(&l.as_str());
-        if t.is_capitalized() && !TITLE_WORDS.contains(&l.as_str()) && !FUNCTION_WORDS.contains(&l.as_str()) && !common {
+        let common = SPEAKER_NOUNS.contains(&&*l) || DETERMINERS.contains(&&*l);
+        if t.is_capitalized() && !TITLE_WORDS.contains(&&*l) && !FUNCTION_WORDS.contains(&&*l) && !common {
             k -= 1;
         } else {
             break;
@@ -789,20 +789,20 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
         // refers to someone the article names: counted as named.
         let first = np[0].lower();
         let indefinite = matches!(
-            first.as_str(),
+            &*first,
             "a" | "an" | "one" | "some" | "several" | "many" | "multiple" | "most" | "few" | "other" | "those" | "two" | "three" | "various" | "numerous"
         );
         let head = np.last().map(|t| t.lower()).unwrap_or_default();
-        let bare_plural = !DETERMINERS.contains(&first.as_str()) && !first.ends_with("'s") && !first.ends_with("’s")
+        let bare_plural = !DETERMINERS.contains(&&*first) && !first.ends_with("'s") && !first.ends_with("’s")
             && head.ends_with('s') && !head.ends_with("ss") && np.last().is_some_and(|t| !t.is_capitalized() || np.len() == 1);
-        let anonymous = indefinite || bare_plural || np.iter().any(|t| ANONYMOUS_HEADS.contains(&t.lower().as_str()));
+        let anonymous = indefinite || bare_plural || np.iter().any(|t| ANONYMOUS_HEADS.contains(&&*t.lower()));
         let kind = if anonymous { SourceKind::Anonymous } else { SourceKind::Named };
         return (phrase, kind);
     }
     let name = np[k..].iter().map(|t| t.text.trim_end_matches("’s").trim_end_matches("'s")).collect::<Vec<_>>().join(" ");
     let name = if !name.contains(' ') { memory.resolve_surname(&name).unwrap_or(name) } else { name };
     let person = np.len() - k <= 3 && looks_like_person(&np[k..]);
-    memory.remember(&name, person || np[..k].iter().any(|t| TITLE_WORDS.contains(&t.lower().as_str())));
+    memory.remember(&name, person || np[..k].iter().any(|t| TITLE_WORDS.contains(&&*t.lower())));
     (name, SourceKind::Named)
 }
 
@@ -815,7 +815,7 @@ fn looks_like_person(name: &[Token<'_>]) -> bool {
         "pentagon", "kremlin", "reuters", "cnn", "bbc", "government", "association", "institute",
         "university", "company", "commission", "administration", "service", "times", "guardian",
     ];
-    !name.iter().any(|t| ORG_WORDS.contains(&t.lower().as_str()))
+    !name.iter().any(|t| ORG_WORDS.contains(&&*t.lower()))
 }
 
 #[cfg(test)]

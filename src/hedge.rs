@@ -1,7 +1,11 @@
 //! Hedges and predictions ("could", "is expected to", "reportedly", "in the coming days"), and
 //! comparisons and superlatives ("more than doubled", "the largest", "a record", "the first").
 
-use crate::words::{find_phrases, tokenize, Token};
+use crate::words::{find_phrases_indexed, tokenize, PhraseIndex, Token};
+use std::sync::OnceLock;
+
+static HEDGE_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static COMPARISON_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
 
 /// Hedge and prediction phrases (lower-case, words separated by single spaces).
 const HEDGES: &[&str] = &[
@@ -33,7 +37,7 @@ const COMPARISONS: &[&str] = &[
 /// Hedges and predictions in `text[start..end]`: absolute byte ranges, in order.
 pub fn find_hedges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let toks = tokenize(text, start, end);
-    find_phrases(&toks, HEDGES)
+    find_phrases_indexed(&toks, &HEDGE_INDEX, HEDGES)
         .into_iter()
         // "May" the month, "will" the noun ("the will of the people") are not hedges.
         .filter(|&(s, e)| {
@@ -50,7 +54,7 @@ pub fn find_hedges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
 /// directly after "more"/"less"/"fewer" (that is an approximator of a quantity).
 pub fn find_comparisons(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let toks = tokenize(text, start, end);
-    let mut out: Vec<(usize, usize)> = find_phrases(&toks, COMPARISONS)
+    let mut out: Vec<(usize, usize)> = find_phrases_indexed(&toks, &COMPARISON_INDEX, COMPARISONS)
         .into_iter()
         .map(|(s, e)| (toks[s].start, toks[e - 1].end))
         .collect();
@@ -81,8 +85,8 @@ fn is_number_like(t: &Token<'_>) -> bool {
 fn is_comparative(t: &Token<'_>) -> bool {
     const NOT: &[&str] = &["other", "rather", "whether", "never", "ever", "after", "under", "over", "per", "order", "number", "later", "either", "neither", "together", "former", "member", "power", "officer", "leader", "water"];
     let l = t.lower();
-    (l.ends_with("er") && l.len() > 4 && !NOT.contains(&l.as_str()))
-        || matches!(l.as_str(), "worse" | "better" | "bigger" | "larger" | "higher" | "lower" | "greater" | "smaller" | "fewer" | "less")
+    (l.ends_with("er") && l.len() > 4 && !NOT.contains(&&*l))
+        || matches!(&*l, "worse" | "better" | "bigger" | "larger" | "higher" | "lower" | "greater" | "smaller" | "fewer" | "less")
 }
 
 #[cfg(test)]

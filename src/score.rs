@@ -44,7 +44,7 @@ impl Features {
         self.words = words.len();
         self.names = words.iter().skip(1).filter(|t| t.is_capitalized() && !t.is("I")).count();
         self.question = sentence.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
-        let lower: Vec<String> = words.iter().map(|t| t.lower()).collect();
+        let lower: Vec<String> = words.iter().map(|t| t.lower().into_owned()).collect();
         self.opinion = lower.windows(2).any(|w| {
             matches!(w[0].as_str(), "i" | "we" | "you")
                 && matches!(w[1].as_str(), "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean")

@@ -4,6 +4,10 @@
 //! trailing `.` on abbreviations like "U.S." or "Dr.") and single punctuation characters.
 //! White space is not a token. Offsets are absolute UTF-8 byte offsets.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// A token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -27,8 +31,12 @@ impl<'a> Token<'a> {
     }
 
     /// Lower-cased text, with curly apostrophes made straight.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase().replace('’', "'")
+    pub fn lower(&self) -> Cow<'a, str> {
+        let t = self.text;
+        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return Cow::Borrowed(t);
+        }
+        Cow::Owned(t.to_lowercase().replace('’', "'"))
     }
 
     /// Equal to `w` ignoring ASCII case.
@@ -120,20 +128,61 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// by single spaces) in `tokens`; returns `(first token, last token + 1)` pairs, longest first
 /// at each position, non-overlapping, in order.
 pub fn find_phrases(tokens: &[Token<'_>], phrases: &[&str]) -> Vec<(usize, usize)> {
-    let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let mut best = 0;
+        let first = tokens[i].lower();
         for p in phrases {
-            // Cheap first-word test before splitting the phrase.
-            let first = p.split(' ').next().unwrap_or(p);
-            if lower[i] != first {
+            // Cheap first-word test before comparing the rest.
+            let mut words = p.split(' ');
+            if words.next() != Some(first.as_ref()) {
                 continue;
             }
-            let n = p.split(' ').count();
-            if n > best && i + n <= tokens.len() && p.split(' ').zip(&lower[i..i + n]).all(|(w, t)| t == w) {
+            let n = 1 + words.clone().count();
+            if n > best && i + n <= tokens.len() && words.zip(&tokens[i + 1..i + n]).all(|(w, t)| t.lower() == w) {
                 best = n;
+            }
+        }
+        if best > 0 {
+            out.push((i, i + best));
+            i += best;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A phrase list indexed by first word, for [`find_phrases_indexed`].
+pub struct PhraseIndex {
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+impl PhraseIndex {
+    pub fn new(phrases: &[&'static str]) -> PhraseIndex {
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        for p in phrases {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            by_first.entry(words[0]).or_default().push(words);
+        }
+        PhraseIndex { by_first }
+    }
+}
+
+/// [`find_phrases`] over a prebuilt index (kept in a `OnceLock` by the caller).
+pub fn find_phrases_indexed(tokens: &[Token<'_>], index: &OnceLock<PhraseIndex>, phrases: &[&'static str]) -> Vec<(usize, usize)> {
+    let index = index.get_or_init(|| PhraseIndex::new(phrases));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut best = 0;
+        if let Some(candidates) = index.by_first.get(tokens[i].lower().as_ref()) {
+            for words in candidates {
+                let n = words.len();
+                if n > best && i + n <= tokens.len() && words[1..].iter().zip(&tokens[i + 1..i + n]).all(|(w, t)| t.lower() == *w) {
+                    best = n;
+                }
             }
         }
         if best > 0 {
