@@ -2,7 +2,7 @@
 # Installs what claimmark's demo and tests need, skipping whatever is already there.
 #
 #   scripts/setup.sh          everything: wasm toolchain, wasm-bindgen-cli, wasm-pack,
-#                             wasm-opt, chromium + chromedriver, npm packages for e2e
+#                             wasm-opt (npm), chromium + chromedriver, npm packages for e2e
 #   scripts/setup.sh --demo   only what the demo needs (no browser, no npm packages)
 #
 # Route: the ordinary one first (`rustup target add wasm32-unknown-unknown`, guarded by a
@@ -105,9 +105,21 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install -q wasm-pack --locked || die "cargo install wasm-pack failed"
 fi
 say "wasm-pack: $(wasm-pack --version)"
-if ! command -v wasm-opt >/dev/null 2>&1; then apt_install binaryen; fi
-say "wasm-opt: $(wasm-opt --version)"
 command -v python3 >/dev/null 2>&1 || apt_install python3
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then apt_install nodejs npm; fi
+# wasm-opt from binaryen's npm package (pinned in scripts/tools/package-lock.json): Debian's
+# binaryen 108 rewrites wasm-bindgen 0.2.130's externref table wrongly and the module fails to
+# load. WASM_PATH puts this wasm-opt first, so wasm-pack uses it.
+npm_ci() { # $1 = folder with package.json and package-lock.json
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules" ]; then
+    say "npm ci (${1#"$ROOT"/})"
+    (cd "$1" && npm ci --silent --no-audit --no-fund) || die "npm ci in $1 failed"
+    touch "$1/node_modules"
+  fi
+}
+npm_ci "$ROOT/scripts/tools"
+echo "export WASM_PATH=\"$ROOT/scripts/tools/node_modules/.bin:\$WASM_PATH\"" >>"$ENV_FILE"
+say "wasm-opt: $("$ROOT/scripts/tools/node_modules/.bin/wasm-opt" --version)"
 
 [ "$MODE" = "--demo" ] && exit 0
 
@@ -116,12 +128,5 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   apt_install chromium chromium-driver
 fi
 say "chromium: $(chromium --version 2>/dev/null | head -n1); $(chromedriver --version | awk '{print $1, $2}')"
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then apt_install nodejs npm; fi
-if [ -f "$ROOT/tests/e2e/package.json" ]; then
-  if [ ! -d "$ROOT/tests/e2e/node_modules" ] || [ "$ROOT/tests/e2e/package-lock.json" -nt "$ROOT/tests/e2e/node_modules" ]; then
-    say "npm ci (tests/e2e)"
-    (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund) || die "npm ci in tests/e2e failed"
-    touch "$ROOT/tests/e2e/node_modules"
-  fi
-  say "e2e packages: present"
-fi
+npm_ci "$ROOT/tests/e2e"
+say "e2e packages: present"

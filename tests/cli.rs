@@ -1,5 +1,7 @@
 //! The native CLI: `claimmark extract` on text, HTML and JSON lines, and its errors.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -4,6 +4,8 @@
 //! predictions are not in doubt, and the gold is written to produce known misses, false alarms
 //! and partial overlaps. No floors on the real data here.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::process::{Command, Output};
 
 use serde_json::Value;

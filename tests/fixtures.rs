@@ -1,6 +1,8 @@
 //! Hand-written fixture cases in `tests/fixtures/claims.txt`: each gives a text and what must
 //! be found in it. See the head of that file for the format.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use claimmark::{extract, Report, Role};
 
 struct Case {

@@ -2,6 +2,8 @@
 //! ../shared/example-article.txt): the full report, rendered readably, is a reviewed insta
 //! snapshot (tests/snapshots/), and the facts that matter are also asserted one by one.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use claimmark::{extract, ClaimKind, Report, SourceKind};
 
 const ARTICLE: &str = include_str!("fixtures/example-article.txt");

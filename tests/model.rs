@@ -1,6 +1,8 @@
 //! The committed check-worthiness model: it loads, scores sensibly and deterministically, and
 //! re-training it with the default seed reproduces its dev F1 (when ../shared/data is there).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

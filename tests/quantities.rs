@@ -1,6 +1,8 @@
 //! Tests of `claimmark::quantity`: a table of hand-written cases in
 //! `tests/fixtures/quantities.txt`, the seed article, offsets, and robustness.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use claimmark::quantity::{find_quantities, find_times, FoundQuantity};
 use claimmark::QuantityKind;
 use std::path::{Path, PathBuf};

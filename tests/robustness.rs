@@ -2,6 +2,8 @@
 //! invariants (sorted sentences, spans on char boundaries inside their claim, text equal to
 //! the slice, scores in [0, 1], finite values).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use claimmark::{extract, Report};
 
 /// Pieces that stress every finder: quotes of all kinds, abbreviations, numbers of every

@@ -1,0 +1,784 @@
+//! The web edge (wasm32 only): the JavaScript API and the DOM.
+//!
+//! ```ts
+//! extract(text: string, options?: ExtractOptions): Report   // offsets in UTF-16 code units
+//! annotate(root: Element, options?: ExtractOptions): Report // marks the claims under root
+//! clear(root: Element): void                                // restores root exactly
+//! isAnnotated(root: Element): boolean
+//! ```
+//!
+//! `annotate` walks the text nodes under `root` with a `TreeWalker` (skipping code, forms,
+//! hidden and editable parts and our own UI), joins them in an [`offsets::TextMap`], runs the
+//! core once on the joined text, cuts the claims into [`marks::mark_pieces`], locates every
+//! piece in its text nodes, and only then wraps the pieces in `<mark>` elements — from the end
+//! of the document backwards, with `Text.splitText`, so that earlier offsets stay valid. What it
+//! split and wrapped is recorded in a registry keyed by the root element, so that `clear`
+//! restores the DOM exactly (`root.outerHTML` is byte-identical), even where the page had
+//! adjacent text nodes of its own.
+//!
+//! Errors cross the boundary in one place: [`Error`] becomes a JS `Error`/`TypeError`. Nothing
+//! here panics on bad input.
+//!
+//! The `#[wasm_bindgen]` exports are thin wrappers (module `exports`) around plain Rust
+//! functions, which `tests/web.rs` calls directly.
+//!
+//! [`offsets::TextMap`]: crate::offsets::TextMap
+//! [`marks::mark_pieces`]: crate::marks::mark_pieces
+
+// Without the exports (in test builds), the API below has no caller in this crate.
+#![cfg_attr(test, allow(dead_code))]
+
+use std::cell::RefCell;
+
+use serde::Deserialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node, Text};
+
+use crate::extract::{extract_with, Options};
+use crate::marks::{mark_pieces, MarkPiece};
+use crate::offsets::{TextMap, Utf16Index};
+use crate::report::{ClaimKind, Quantity, QuantityKind, Report, Role, Span};
+
+/// Marks our own UI: elements carrying this attribute (and everything inside) are never marked.
+pub const UI_ATTR: &str = "data-claimmark-ui";
+
+// ------------------------------------------------------------------------------------ errors
+
+/// An error of the JS API. Converted to a JS value in exactly one place (`From<Error> for
+/// JsValue`): a `TypeError` for a bad argument, an `Error` otherwise. Messages start with
+/// `claimmark.<function>: `.
+#[derive(Debug)]
+pub enum Error {
+    /// A bad argument: the function and what is wrong with it.
+    Argument { func: &'static str, message: String },
+    /// A DOM call threw (the page's DOM changed under us, or a detached/foreign root).
+    Dom { func: &'static str, call: &'static str, cause: JsValue },
+    /// The report could not be converted to a JS value.
+    Convert { func: &'static str, message: String },
+}
+
+impl Error {
+    fn arg(func: &'static str, message: impl Into<String>) -> Error {
+        Error::Argument { func, message: message.into() }
+    }
+
+    /// A closure for `map_err` on a web-sys call.
+    fn dom(func: &'static str, call: &'static str) -> impl FnOnce(JsValue) -> Error {
+        move |cause| Error::Dom { func, call, cause }
+    }
+
+    /// The message of the JS error.
+    pub fn message(&self) -> String {
+        let mut m = String::from("claimmark.");
+        match self {
+            Error::Argument { func, message } | Error::Convert { func, message } => {
+                m.push_str(func);
+                m.push_str(": ");
+                m.push_str(message);
+            }
+            Error::Dom { func, call, cause } => {
+                m.push_str(func);
+                m.push_str(": ");
+                m.push_str(call);
+                m.push_str(" failed");
+                let detail = cause
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .or_else(|| cause.as_string());
+                if let Some(d) = detail {
+                    m.push_str(": ");
+                    m.push_str(&d);
+                }
+            }
+        }
+        m
+    }
+}
+
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        let message = e.message();
+        match e {
+            Error::Argument { .. } => js_sys::TypeError::new(&message).into(),
+            _ => js_sys::Error::new(&message).into(),
+        }
+    }
+}
+
+/// `"a string"`, `"null"`, `"a number"`…: what a bad argument was, for error messages.
+fn describe(v: &JsValue) -> String {
+    if v.is_null() {
+        return "null".into();
+    }
+    if v.is_undefined() {
+        return "undefined".into();
+    }
+    if let Some(name) = v
+        .dyn_ref::<js_sys::Object>()
+        .map(|o| String::from(o.constructor().name()))
+        .filter(|n| !n.is_empty() && n != "Object")
+    {
+        return name;
+    }
+    let t = v.js_typeof().as_string().unwrap_or_default();
+    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) { "an " } else { "a " };
+    let mut s = String::from(article);
+    s.push_str(&t);
+    s
+}
+
+// ------------------------------------------------------------------------------------ options
+
+/// Options of `extract` and `annotate`.
+#[derive(Debug, Default, Clone, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtractOptions {
+    /// Leave out claims scoring below this (0–1). Default: the core's default (every claim).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub min_score: Option<f32>,
+    /// Keep only the claims that have at least one of these kinds (default: all kinds).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub kinds: Option<Vec<ClaimKind>>,
+}
+
+/// Parsed options.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub options: Options,
+    pub kinds: Option<Vec<ClaimKind>>,
+}
+
+/// Parses the `options` argument (`undefined`/`null` = defaults).
+pub fn parse_options(func: &'static str, v: Option<&JsValue>) -> Result<Config, Error> {
+    let Some(v) = v.filter(|v| !v.is_null_or_undefined()) else {
+        return Ok(Config::default());
+    };
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        let mut m = String::from("options must be an object like { minScore: 0.5, kinds: [\"statistic\"] }, not ");
+        m.push_str(&describe(v));
+        return Err(Error::arg(func, m));
+    }
+    // serde-wasm-bindgen reads only the known fields: catch typos here.
+    for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "minScore" && key != "kinds" {
+            let mut m = String::from("unknown option `");
+            m.push_str(&key);
+            m.push_str("` (expected `minScore` or `kinds`)");
+            return Err(Error::arg(func, m));
+        }
+    }
+    let o: ExtractOptions = serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
+        let mut m = String::from("invalid options: ");
+        m.push_str(&e.to_string());
+        Error::arg(func, m)
+    })?;
+    let mut options = Options::default();
+    if let Some(s) = o.min_score {
+        if !s.is_finite() {
+            return Err(Error::arg(func, "options.minScore must be a finite number"));
+        }
+        options.min_score = s;
+    }
+    Ok(Config { options, kinds: o.kinds })
+}
+
+/// Runs the core on `text` and applies the kinds filter (claim ids stay `0..claims.len()`).
+/// Offsets are UTF-8 bytes into `text`.
+fn run(text: &str, cfg: &Config) -> Report {
+    let mut report = extract_with(text, &cfg.options);
+    if let Some(kinds) = &cfg.kinds {
+        report.claims.retain(|c| c.kinds.iter().any(|k| kinds.contains(k)));
+        for (i, c) in report.claims.iter_mut().enumerate() {
+            c.id = i;
+        }
+    }
+    report
+}
+
+/// Rewrites the report's UTF-8 byte offsets into `text` as UTF-16 code units.
+fn to_utf16(report: &mut Report, text: &str) {
+    let index = Utf16Index::new(text);
+    report.map_offsets(|b| index.utf16(b));
+}
+
+/// `extract` for Rust callers: the report of `text` with offsets in UTF-16 code units.
+pub fn extract_text(text: &str, cfg: &Config) -> Report {
+    let mut report = run(text, cfg);
+    to_utf16(&mut report, text);
+    report
+}
+
+/// The report as a plain JS object (maps as objects: `Span` flattens its quantity).
+pub fn report_to_js(func: &'static str, report: &Report) -> Result<JsValue, Error> {
+    use serde::Serialize;
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    report.serialize(&ser).map_err(|e| Error::Convert { func, message: e.to_string() })
+}
+
+/// The `root` argument as an `Element`.
+pub fn as_element(func: &'static str, v: &JsValue) -> Result<Element, Error> {
+    match v.dyn_ref::<Element>() {
+        Some(el) => Ok(el.clone()),
+        None => {
+            let mut m = String::from("root must be an Element, not ");
+            m.push_str(&describe(v));
+            Err(Error::arg(func, m))
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------ DOM walk
+
+const SHOW_ELEMENT: u32 = 0x1;
+const SHOW_TEXT: u32 = 0x4;
+
+/// Elements whose text is never part of the article (code, forms, embedded documents).
+fn is_skipped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "noscript" | "template" | "textarea" | "input" | "select" | "option"
+            | "button" | "code" | "pre" | "kbd" | "samp" | "svg" | "math" | "iframe" | "object"
+            | "canvas" | "head" | "title"
+    )
+}
+
+/// Block-level elements: their boundaries are paragraph breaks in the joined text.
+fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5"
+            | "h6" | "blockquote" | "section" | "article" | "aside" | "header" | "footer" | "nav"
+            | "main" | "figure" | "figcaption" | "table" | "caption" | "thead" | "tbody"
+            | "tfoot" | "tr" | "td" | "th" | "address" | "details" | "summary" | "dialog"
+            | "fieldset" | "legend" | "form" | "hr" | "hgroup" | "menu" | "center" | "body"
+            | "html" | "pre" | "video" | "audio"
+    )
+}
+
+fn is_skipped(el: &Element, tag: &str) -> bool {
+    is_skipped_tag(tag)
+        || el.has_attribute("hidden")
+        || el.has_attribute(UI_ATTR)
+        || el.get_attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || el.get_attribute("contenteditable").is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
+}
+
+/// The text nodes under a root, joined.
+#[derive(Default)]
+pub struct Collected {
+    pub map: TextMap,
+    /// `nodes[i]` is node `i` of `map`.
+    pub nodes: Vec<Text>,
+    /// Node `i` is formatting whitespace (blank, with a line break): never wrapped.
+    pub blank: Vec<bool>,
+}
+
+/// Walks `root` in document order, entering and leaving each element (a `TreeWalker` over
+/// elements and text, with skipped subtrees stepped over rather than entered).
+pub fn collect(func: &'static str, doc: &Document, root: &Element) -> Result<Collected, Error> {
+    let walker = doc
+        .create_tree_walker_with_what_to_show(root, SHOW_ELEMENT | SHOW_TEXT)
+        .map_err(Error::dom(func, "createTreeWalker"))?;
+    let mut c = Collected::default();
+    // One entry per element entered and not yet left: whether it is a block.
+    let mut open: Vec<bool> = Vec::new();
+    let mut node: Node = root.clone().into();
+    loop {
+        // Enter `node`.
+        let mut descend = false;
+        match node.node_type() {
+            Node::TEXT_NODE => {
+                let text: Text = node.clone().unchecked_into();
+                let data = text.data();
+                let is_ws = |b: u8| matches!(b, b'\n' | b'\r' | b'\t' | 0x0c);
+                let bytes = data.as_bytes();
+                c.blank.push(bytes.iter().all(|b| *b == b' ' || is_ws(*b)) && bytes.contains(&b'\n'));
+                if bytes.iter().any(|b| is_ws(*b)) {
+                    // Same length in bytes and UTF-16: offsets are unchanged.
+                    c.map.push_node(&data.replace(['\n', '\r', '\t', '\u{c}'], " "));
+                } else {
+                    c.map.push_node(&data);
+                }
+                c.nodes.push(text);
+            }
+            Node::ELEMENT_NODE => {
+                let el: &Element = node.unchecked_ref();
+                let tag = el.local_name();
+                let block = is_block_tag(&tag);
+                if block {
+                    c.map.push_break();
+                } else if tag == "br" {
+                    c.map.push_line_break();
+                }
+                descend = open.is_empty() || !is_skipped(el, &tag);
+                open.push(block);
+            }
+            _ => {}
+        }
+        if descend {
+            if let Some(child) = walker.first_child().map_err(Error::dom(func, "TreeWalker.firstChild"))? {
+                node = child;
+                continue;
+            }
+        }
+        // Leave `node`, and its ancestors while they have no next sibling.
+        loop {
+            if node.node_type() == Node::ELEMENT_NODE {
+                if open.pop() == Some(true) {
+                    c.map.push_break();
+                }
+                if open.is_empty() {
+                    return Ok(c); // left the root
+                }
+            }
+            if let Some(next) = walker.next_sibling().map_err(Error::dom(func, "TreeWalker.nextSibling"))? {
+                node = next;
+                break;
+            }
+            match walker.parent_node().map_err(Error::dom(func, "TreeWalker.parentNode"))? {
+                Some(parent) => node = parent,
+                None => return Ok(c),
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------ marks
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Statistic => "statistic",
+        Role::Source => "source",
+        Role::Cue => "cue",
+        Role::Content => "content",
+        Role::Quote => "quote",
+        Role::Hedge => "hedge",
+        Role::Comparison => "comparison",
+        Role::Time => "time",
+    }
+}
+
+fn kind_name(k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::Statistic => "statistic",
+        ClaimKind::Attribution => "attribution",
+        ClaimKind::Quote => "quote",
+        ClaimKind::Prediction => "prediction",
+        ClaimKind::Comparison => "comparison",
+        ClaimKind::Factual => "factual",
+    }
+}
+
+/// Appends `v` with at most `decimals` decimals (trailing zeros dropped), with thousands
+/// separators when `group`. No float formatting machinery.
+fn push_number(out: &mut String, v: f64, decimals: u32, group: bool) {
+    if !v.is_finite() {
+        out.push('?');
+        return;
+    }
+    let scale = 10u64.pow(decimals) as f64;
+    let scaled = (v.abs() * scale).round();
+    if scaled >= 9.0e15 && decimals > 0 {
+        // Beyond exact integers: print the integer part only.
+        push_number(out, v, 0, group);
+        return;
+    }
+    let scaled = scaled as u64; // saturates past u64::MAX
+    let (int, mut frac) = (scaled / scale as u64, scaled % scale as u64);
+    if v < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    let digits = int.to_string();
+    for (i, ch) in digits.chars().enumerate() {
+        if group && i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if frac != 0 {
+        let mut width = decimals;
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        let f = frac.to_string();
+        for _ in f.len() as u32..width {
+            out.push('0');
+        }
+        out.push_str(&f);
+    }
+}
+
+/// `"around 8,000 soldiers daily"`, `"12.5%"`, `"3–5 km"`.
+fn describe_quantity(q: &Quantity) -> String {
+    let mut s = String::new();
+    if let Some(a) = &q.approx {
+        s.push_str(a);
+        s.push(' ');
+    }
+    push_number(&mut s, q.value, 3, true);
+    if let Some(max) = q.value_max {
+        s.push('–');
+        push_number(&mut s, max, 3, true);
+    }
+    if let Some(u) = &q.unit {
+        if !(q.kind == QuantityKind::Percent && u == "%") {
+            s.push(' ');
+        }
+        s.push_str(u);
+    }
+    if let Some(r) = &q.rate {
+        s.push(' ');
+        s.push_str(r);
+    }
+    s
+}
+
+/// The attributes of the marks of one piece (shared by all its text-node parts).
+#[derive(Debug, Clone)]
+struct MarkAttrs {
+    class: String,
+    claim: String,
+    role: &'static str,
+    kinds: String,
+    speaker: Option<String>,
+    value: Option<String>,
+    unit: Option<String>,
+    title: String,
+}
+
+fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece) -> Option<MarkAttrs> {
+    let claim = report.claims.iter().find(|c| c.id == p.claim)?;
+    let mut class = String::from("cm-mark cm-claim");
+    for r in &p.roles {
+        class.push_str(" cm-");
+        class.push_str(role_name(*r));
+    }
+    let mut kinds = String::new();
+    for k in &claim.kinds {
+        if !kinds.is_empty() {
+            kinds.push(' ');
+        }
+        kinds.push_str(kind_name(*k));
+    }
+    let speaker = p
+        .span
+        .and_then(|i| all.get(i))
+        .and_then(|(_, s)| s.speaker.clone())
+        .or_else(|| claim.speaker.clone());
+    let quantity = claim
+        .spans
+        .iter()
+        .filter(|s| s.role == Role::Statistic && s.start <= p.start && p.end <= s.end)
+        .find_map(|s| s.quantity.as_ref());
+
+    let mut title = String::new();
+    for (i, k) in claim.kinds.iter().enumerate() {
+        let name = kind_name(*k);
+        if i == 0 {
+            let mut cs = name.chars();
+            if let Some(first) = cs.next() {
+                title.extend(first.to_uppercase());
+                title.push_str(cs.as_str());
+            }
+        } else {
+            title.push_str(", ");
+            title.push_str(name);
+        }
+    }
+    title.push_str(" claim — score ");
+    push_number(&mut title, f64::from(claim.score.clamp(0.0, 1.0)), 2, false);
+    if let Some(s) = &speaker {
+        title.push_str("\nSpeaker: ");
+        title.push_str(s);
+        if claim.anonymous {
+            title.push_str(" (anonymous)");
+        }
+    }
+    let (mut value, mut unit) = (None, None);
+    if let Some(q) = quantity {
+        title.push_str("\nQuantity: ");
+        title.push_str(&describe_quantity(q));
+        let mut v = String::new();
+        push_number(&mut v, q.value, 6, false);
+        value = Some(v);
+        unit = q.unit.clone();
+    }
+    Some(MarkAttrs {
+        class,
+        claim: p.claim.to_string(),
+        role: p.roles.last().map_or("claim", |r| role_name(*r)),
+        kinds,
+        speaker,
+        value,
+        unit,
+        title,
+    })
+}
+
+fn make_mark(func: &'static str, doc: &Document, a: &MarkAttrs) -> Result<Element, Error> {
+    let mark = doc.create_element("mark").map_err(Error::dom(func, "createElement"))?;
+    let attrs: [(&str, Option<&str>); 8] = [
+        ("class", Some(&a.class)),
+        ("data-cm-claim", Some(&a.claim)),
+        ("data-cm-role", Some(a.role)),
+        ("data-cm-kinds", Some(&a.kinds)),
+        ("data-cm-speaker", a.speaker.as_deref()),
+        ("data-cm-value", a.value.as_deref()),
+        ("data-cm-unit", a.unit.as_deref()),
+        ("title", Some(&a.title)),
+    ];
+    for (name, value) in attrs {
+        if let Some(v) = value {
+            mark.set_attribute(name, v).map_err(Error::dom(func, "setAttribute"))?;
+        }
+    }
+    Ok(mark)
+}
+
+// ------------------------------------------------------------------------------------ registry
+
+/// What one `annotate` did to one root, to undo it exactly.
+struct Entry {
+    root: Element,
+    marks: Vec<Element>,
+    splits: Vec<Split>,
+}
+
+/// A text node that was split: its original data and the nodes `splitText` created from it.
+struct Split {
+    node: Text,
+    data: String,
+    created: Vec<Text>,
+}
+
+thread_local! {
+    static ROOTS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Undoes one annotate, best effort (a page that moved our marks meanwhile gets what is left).
+fn undo(e: &Entry) {
+    for mark in &e.marks {
+        unwrap_mark(mark);
+    }
+    for s in &e.splits {
+        for c in &s.created {
+            if let Some(p) = c.parent_node() {
+                let _ = p.remove_child(c);
+            }
+        }
+        s.node.set_data(&s.data);
+    }
+}
+
+/// Replaces `mark` by its children.
+fn unwrap_mark(mark: &Element) {
+    let Some(parent) = mark.parent_node() else { return };
+    while let Some(child) = mark.first_child() {
+        if parent.insert_before(&child, Some(mark)).is_err() {
+            break;
+        }
+    }
+    let _ = parent.remove_child(mark);
+}
+
+/// `clear` for Rust callers. Returns whether anything was removed.
+pub fn clear_root(func: &'static str, root: &Element) -> Result<bool, Error> {
+    // Every registered root inside `root` or containing it (marks can't nest).
+    let hit: Vec<Entry> = ROOTS.with(|r| {
+        let mut roots = r.borrow_mut();
+        let (hit, keep): (Vec<Entry>, Vec<Entry>) =
+            roots.drain(..).partition(|e| root.contains(Some(&e.root)) || e.root.contains(Some(root)));
+        *roots = keep;
+        hit
+    });
+    let mut cleared = !hit.is_empty();
+    for e in &hit {
+        undo(e);
+    }
+    // Marks we have no record of (another instance of the module made them): unwrap them and
+    // merge the text around them. Exact unless the page had adjacent text nodes of its own.
+    let stray = root
+        .query_selector_all("mark.cm-mark[data-cm-claim]")
+        .map_err(Error::dom(func, "querySelectorAll"))?;
+    for i in 0..stray.length() {
+        let Some(mark) = stray.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let parent = mark.parent_node();
+        unwrap_mark(&mark);
+        if let Some(p) = parent {
+            p.normalize();
+        }
+        cleared = true;
+    }
+    Ok(cleared)
+}
+
+/// Whether `root` (or an ancestor of it) has marks from `annotate`.
+pub fn is_annotated(root: &Element) -> bool {
+    ROOTS.with(|r| r.borrow().iter().any(|e| e.root.contains(Some(root)) || root.contains(Some(&e.root))))
+}
+
+// ------------------------------------------------------------------------------------ annotate
+
+/// One part of a piece in one text node, in that node's UTF-16 units.
+#[derive(Debug, Clone, Copy)]
+struct Job {
+    node: usize,
+    start: u32,
+    end: u32,
+    attrs: usize,
+}
+
+/// `annotate` for Rust callers: marks the claims under `root` and returns the report, with
+/// offsets in UTF-16 code units into the joined text of `root`.
+pub fn annotate_root(func: &'static str, root: &Element, cfg: &Config) -> Result<Report, Error> {
+    clear_root(func, root)?;
+    let doc = root
+        .owner_document()
+        .ok_or_else(|| Error::arg(func, "root has no owner document"))?;
+    let Collected { mut map, nodes, blank } = collect(func, &doc, root)?;
+    let mut report = run(map.text(), cfg);
+
+    // Every mark is computed before the DOM is touched.
+    let all = report.all_spans();
+    let mut attrs = Vec::new();
+    let mut jobs = Vec::new();
+    for p in mark_pieces(&report) {
+        let Some(a) = mark_attrs(&report, &all, &p) else { continue };
+        let parts = map.locate(p.start, p.end);
+        let mut used = false;
+        for r in parts {
+            if blank.get(r.node).copied().unwrap_or(true) {
+                continue;
+            }
+            jobs.push(Job { node: r.node, start: r.start as u32, end: r.end as u32, attrs: attrs.len() });
+            used = true;
+        }
+        if used {
+            attrs.push(a);
+        }
+    }
+    drop(all);
+    // From the end of the document backwards.
+    jobs.sort_unstable_by_key(|j| std::cmp::Reverse((j.node, j.start)));
+
+    let mut entry = Entry { root: root.clone(), marks: Vec::new(), splits: Vec::new() };
+    if let Err(e) = wrap(func, &doc, &nodes, &jobs, &attrs, &mut entry) {
+        undo(&entry);
+        return Err(e);
+    }
+    if !entry.marks.is_empty() {
+        ROOTS.with(|r| r.borrow_mut().push(entry));
+    }
+    to_utf16(&mut report, map.text());
+    Ok(report)
+}
+
+fn wrap(
+    func: &'static str,
+    doc: &Document,
+    nodes: &[Text],
+    jobs: &[Job],
+    attrs: &[MarkAttrs],
+    entry: &mut Entry,
+) -> Result<(), Error> {
+    let mut split_of: Option<usize> = None; // node index of entry.splits.last()
+    for job in jobs {
+        let (Some(text), Some(a)) = (nodes.get(job.node), attrs.get(job.attrs)) else { continue };
+        let Some(parent) = text.parent_node() else { continue };
+        let len = text.length();
+        if job.start >= job.end || job.end > len {
+            continue;
+        }
+        let needs_split = job.end < len || job.start > 0;
+        if needs_split && split_of != Some(job.node) {
+            entry.splits.push(Split { node: text.clone(), data: text.data(), created: Vec::new() });
+            split_of = Some(job.node);
+        }
+        if job.end < len {
+            let tail = text.split_text(job.end).map_err(Error::dom(func, "Text.splitText"))?;
+            if let Some(s) = entry.splits.last_mut() {
+                s.created.push(tail);
+            }
+        }
+        let target = if job.start > 0 {
+            let mid = text.split_text(job.start).map_err(Error::dom(func, "Text.splitText"))?;
+            if let Some(s) = entry.splits.last_mut() {
+                s.created.push(mid.clone());
+            }
+            mid
+        } else {
+            text.clone()
+        };
+        let mark = make_mark(func, doc, a)?;
+        parent.insert_before(&mark, Some(&target)).map_err(Error::dom(func, "insertBefore"))?;
+        entry.marks.push(mark.clone());
+        mark.append_child(&target).map_err(Error::dom(func, "appendChild"))?;
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------------------------------ exports
+
+/// The `#[wasm_bindgen]` exports. Not compiled into `tests/web.rs`, which includes this file
+/// as its own module and calls the functions above directly.
+#[cfg(not(test))]
+mod exports {
+    use super::*;
+    use tsify::Ts;
+
+    /// Finds the check-worthy claims in `text`. Offsets are UTF-16 code units into `text`
+    /// (what `String.prototype.slice` takes).
+    #[wasm_bindgen(js_name = extract)]
+    pub fn extract_js(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        options: Option<Ts<ExtractOptions>>,
+    ) -> Result<Ts<Report>, Error> {
+        const F: &str = "extract";
+        let Some(text) = text.as_string() else {
+            let mut m = String::from("text must be a string, not ");
+            m.push_str(&describe(&text));
+            return Err(Error::arg(F, m));
+        };
+        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        Ok(Ts::new_unchecked(report_to_js(F, &extract_text(&text, &cfg))?))
+    }
+
+    /// Marks the claims found in the text under `root` in place, with `<mark class="cm-mark
+    /// cm-claim cm-<role>…" data-cm-claim=…>` elements, and returns the report (offsets in
+    /// UTF-16 code units into the text of `root`, blocks joined by blank lines). Annotating an
+    /// annotated root first clears it.
+    #[wasm_bindgen(js_name = annotate)]
+    pub fn annotate_js(
+        #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
+        options: Option<Ts<ExtractOptions>>,
+    ) -> Result<Ts<Report>, Error> {
+        const F: &str = "annotate";
+        let root = as_element(F, &root)?;
+        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        let report = annotate_root(F, &root, &cfg)?;
+        Ok(Ts::new_unchecked(report_to_js(F, &report)?))
+    }
+
+    /// Removes the marks of `annotate` under `root` (or of the annotated root containing it)
+    /// and restores the text nodes exactly as they were.
+    #[wasm_bindgen(js_name = clear)]
+    pub fn clear_js(#[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue) -> Result<(), Error> {
+        const F: &str = "clear";
+        let root = as_element(F, &root)?;
+        clear_root(F, &root).map(|_| ())
+    }
+
+    /// Whether `root` has marks from `annotate` (or lies inside an annotated root).
+    #[wasm_bindgen(js_name = isAnnotated)]
+    pub fn is_annotated_js(#[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue) -> Result<bool, Error> {
+        let root = as_element("isAnnotated", &root)?;
+        Ok(is_annotated(&root))
+    }
+}

@@ -1,0 +1,528 @@
+#![cfg(target_arch = "wasm32")]
+//! DOM tests of the web edge, in a real browser:
+//! `wasm-pack test --headless --chrome -- --test web` (see scripts/test.sh).
+//!
+//! `web` is a private module of the library, so this test compiles the same source file as its
+//! own module (the `crate::…` paths it uses resolve to the imports below) and calls its Rust
+//! API directly; its `#[wasm_bindgen]` exports are `cfg(not(test))`, so they exist only once.
+//! The exported JS glue itself is exercised by tests/e2e/run.mjs.
+//!
+//! Tests hold whatever the core finds: inputs are built from sentences the core marks (a
+//! statistic, an attribution), and the DOM path is compared with `extract()` of the same text
+//! or with the same DOM built differently, instead of hard-coding results.
+
+use claimmark::{extract, marks, offsets, report};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, Node, Text};
+
+#[path = "../src/web.rs"]
+mod web;
+
+use report::Report;
+use web::Config;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ------------------------------------------------------------------------------------ helpers
+
+fn doc() -> Document {
+    web_sys::window().expect("window").document().expect("document")
+}
+
+/// A container with the given (test-owned) HTML, attached to the body.
+fn fixture(html: &str) -> Element {
+    let d = doc();
+    let el = d.create_element("div").unwrap();
+    el.set_inner_html(html);
+    d.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Default options: every claim the core finds.
+fn all_sentences() -> Config {
+    Config::default()
+}
+
+fn annotate(root: &Element) -> Report {
+    web::annotate_root("annotate", root, &all_sentences()).expect("annotate")
+}
+
+fn clear(root: &Element) {
+    web::clear_root("clear", root).expect("clear");
+}
+
+fn select_all(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into::<Element>()).collect()
+}
+
+fn marks(root: &Element) -> Vec<Element> {
+    select_all(root, "mark.cm-mark")
+}
+
+fn attr(el: &Element, name: &str) -> String {
+    el.get_attribute(name).unwrap_or_default()
+}
+
+/// Every node under `root`, as `E:tag` / `T:data`, in document order: unlike `outerHTML`,
+/// this also sees where text nodes are split.
+fn snapshot(root: &Node) -> Vec<String> {
+    let mut out = Vec::new();
+    let kids = root.child_nodes();
+    for i in 0..kids.length() {
+        let n = kids.item(i).unwrap();
+        match n.node_type() {
+            Node::TEXT_NODE => out.push(format!("T:{}", n.text_content().unwrap_or_default())),
+            Node::ELEMENT_NODE => {
+                out.push(format!("E:{}", n.unchecked_ref::<Element>().outer_html()));
+                out.push("(".into());
+                out.extend(snapshot(&n));
+                out.push(")".into());
+            }
+            _ => out.push(format!("N:{}", n.node_type())),
+        }
+    }
+    out
+}
+
+/// The text of the marks of each claim id, in document order.
+fn marked_text_by_claim(root: &Element) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for m in marks(root) {
+        let id = attr(&m, "data-cm-claim");
+        let t = m.text_content().unwrap_or_default();
+        match out.iter_mut().find(|(i, _)| *i == id) {
+            Some((_, s)) => s.push_str(&t),
+            None => out.push((id, t)),
+        }
+    }
+    out
+}
+
+/// Claims without offsets (offsets differ between a text and its DOM rendering).
+fn claim_summary(r: &Report) -> Vec<(String, Vec<report::ClaimKind>, Option<String>, u32)> {
+    r.claims
+        .iter()
+        .map(|c| (c.text.trim().to_string(), c.kinds.clone(), c.speaker.clone(), (c.score * 1000.0).round() as u32))
+        .collect()
+}
+
+const PARAGRAPH: &str = "Around 8,000 North Korean soldiers have already been deployed to the Kursk region \
+and could enter combat within days, U.S. Secretary of State Antony Blinken announced on Wednesday. \
+South Korean Defense Minister Kim Yong-hyun noted that North Korea has supplied nearly 10 million \
+artillery rounds and around 1,000 missiles.";
+
+// ------------------------------------------------------------------------------------ tests
+
+#[wasm_bindgen_test]
+fn marks_cross_inline_elements_with_one_claim_id() {
+    let root = fixture(
+        "<p>Nearly <em>10 million</em> <a href=\"#\">artillery rounds</a> were supplied, \
+         <strong>Kim</strong> said.</p>",
+    );
+    let report = annotate(&root);
+    assert!(!report.claims.is_empty(), "a statistic with a source is a claim");
+    let in_em = select_all(&root, "em > mark.cm-mark");
+    let in_a = select_all(&root, "a > mark.cm-mark");
+    let in_p = select_all(&root, "p > mark.cm-mark");
+    assert_eq!(in_em.len(), 1, "one mark inside <em>");
+    assert_eq!(in_a.len(), 1, "one mark inside <a>");
+    assert!(!in_p.is_empty(), "marks directly in <p>");
+    let id = attr(&in_em[0], "data-cm-claim");
+    assert_eq!(attr(&in_a[0], "data-cm-claim"), id);
+    assert!(in_p.iter().all(|m| attr(m, "data-cm-claim") == id));
+    // The marks of the claim together spell the claim's text.
+    let claim = &report.claims[id.parse::<usize>().unwrap()];
+    let joined = marked_text_by_claim(&root);
+    assert_eq!(joined.len(), 1);
+    assert_eq!(joined[0].1, claim.text);
+    // Every mark is well-formed.
+    for m in marks(&root) {
+        let class = attr(&m, "class");
+        assert!(class.starts_with("cm-mark cm-claim"), "{class}");
+        assert!(!attr(&m, "data-cm-role").is_empty());
+        assert!(!attr(&m, "data-cm-kinds").is_empty());
+        assert!(attr(&m, "title").contains("score"), "{}", attr(&m, "title"));
+        assert_eq!(m.child_nodes().length(), 1, "a mark wraps exactly one text node");
+    }
+    // The link still holds its text.
+    assert_eq!(root.query_selector("a").unwrap().unwrap().text_content().unwrap(), "artillery rounds");
+    clear(&root);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn mark_attributes_follow_the_report() {
+    let root = fixture(&format!("<p>{PARAGRAPH}</p>"));
+    let report = annotate(&root);
+    let expected = extract::extract_with(PARAGRAPH, &all_sentences().options);
+    assert_eq!(claim_summary(&report), claim_summary(&expected));
+    let mut statistics = 0;
+    for m in marks(&root) {
+        let id: usize = attr(&m, "data-cm-claim").parse().unwrap();
+        let claim = &report.claims[id];
+        let class = attr(&m, "class");
+        let kinds = attr(&m, "data-cm-kinds");
+        assert_eq!(kinds.split(' ').count(), claim.kinds.len());
+        let role = attr(&m, "data-cm-role");
+        if role != "claim" {
+            assert!(class.split(' ').any(|c| c == format!("cm-{role}")), "innermost role {role} in {class}");
+        }
+        if class.split(' ').any(|c| c == "cm-statistic") {
+            let value: f64 = attr(&m, "data-cm-value").parse().expect("statistic marks carry their value");
+            assert!(attr(&m, "title").contains("Quantity: "));
+            let q = claim
+                .spans
+                .iter()
+                .filter_map(|s| s.quantity.as_ref())
+                .find(|q| (q.value - value).abs() <= 1e-6 * q.value.abs().max(1.0));
+            let q = q.unwrap_or_else(|| panic!("data-cm-value {value} is a quantity of claim {id}"));
+            assert_eq!(m.get_attribute("data-cm-unit"), q.unit);
+            statistics += 1;
+        }
+        match &claim.speaker {
+            Some(s) if claim.attributions.iter().all(|a| &a.speaker == s) => {
+                assert_eq!(attr(&m, "data-cm-speaker"), *s)
+            }
+            _ => {}
+        }
+    }
+    let expected_stats = expected.claims.iter().flat_map(|c| &c.spans).filter(|s| s.role == report::Role::Statistic).count();
+    assert!(statistics >= expected_stats, "{statistics} statistic marks for {expected_stats} statistics");
+    clear(&root);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn clear_restores_the_dom_exactly_even_with_pre_split_text_nodes() {
+    let root = fixture("<p id=\"a\" class=\"lede\">x</p><p>Plain <b>text</b>, said Kim. <i>Again</i>.</p>");
+    // Make the first paragraph three adjacent text nodes of the page's own.
+    let p = root.query_selector("#a").unwrap().unwrap();
+    p.set_text_content(None);
+    let d = doc();
+    let own: Vec<Text> = ["Around 8,000 North ", "Korean soldiers have been", " deployed, Blinken said."]
+        .iter()
+        .map(|s| d.create_text_node(s))
+        .collect();
+    for t in &own {
+        p.append_child(t).unwrap();
+    }
+    let html = root.outer_html();
+    let nodes = snapshot(&root);
+    assert_eq!(p.child_nodes().length(), 3);
+
+    annotate(&root);
+    assert!(!marks(&root).is_empty());
+    assert_ne!(root.outer_html(), html);
+    clear(&root);
+
+    assert_eq!(root.outer_html(), html, "outerHTML is byte-identical");
+    assert_eq!(snapshot(&root), nodes, "the same text nodes, split where they were");
+    assert_eq!(p.child_nodes().length(), 3);
+    for (i, t) in own.iter().enumerate() {
+        let same = p.child_nodes().item(i as u32).unwrap();
+        assert!(same == ***t, "text node {i} is the page's own object again");
+    }
+    assert!(!web::is_annotated(&root));
+    // Clearing again is a no-op.
+    assert!(!web::clear_root("clear", &root).unwrap());
+    assert_eq!(root.outer_html(), html);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn annotate_twice_is_annotate_once() {
+    let root = fixture(&format!("<article><h2>Title</h2><p>{PARAGRAPH}</p><p>A second <em>one</em>.</p></article>"));
+    let before = root.outer_html();
+    let first = annotate(&root);
+    let (html1, nodes1, n1) = (root.outer_html(), snapshot(&root), marks(&root).len());
+    let second = annotate(&root);
+    assert_eq!(first, second);
+    assert_eq!(root.outer_html(), html1);
+    assert_eq!(snapshot(&root), nodes1);
+    assert_eq!(marks(&root).len(), n1);
+    // Annotating an ancestor of an annotated root also starts from the clean DOM.
+    let article = root.query_selector("article").unwrap().unwrap();
+    web::annotate_root("annotate", &article, &all_sentences()).unwrap();
+    let third = annotate(&root);
+    assert_eq!(first, third);
+    assert!(select_all(&root, "mark mark").is_empty(), "marks never nest");
+    clear(&root);
+    assert_eq!(root.outer_html(), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn skipped_elements_are_untouched() {
+    // Inline ones sit inside a sentence; block ones between paragraphs.
+    let inline = [
+        "<script>var x = \"SKIPA 8,000 soldiers\";</script>",
+        "<style>.SKIPB { color: red }</style>",
+        "<code>SKIPC 8,000 soldiers were deployed.</code>",
+        "<textarea>SKIPE 8,000 soldiers were deployed.</textarea>",
+        "<span hidden>SKIPF 8,000 soldiers were deployed.</span>",
+        "<span aria-hidden=\"true\">SKIPG 8,000 soldiers were deployed.</span>",
+        "<span contenteditable>SKIPH 8,000 soldiers were deployed.</span>",
+        "<span data-claimmark-ui>SKIPI 8,000 soldiers were deployed.</span>",
+        "<noscript>SKIPJ 8,000 soldiers were deployed.</noscript>",
+        "<svg><text>SKIPK 8,000 soldiers</text></svg>",
+        "<select><option>SKIPL 8,000</option></select>",
+    ];
+    let block = [
+        "<pre>SKIPD 8,000 soldiers were deployed.</pre>",
+        "<div hidden><p>SKIPM 8,000 soldiers were deployed, Kim said.</p></div>",
+        "<blockquote aria-hidden=\"true\">SKIPN 8,000 soldiers were deployed.</blockquote>",
+        "<div contenteditable=\"true\"><p>SKIPO 8,000 soldiers were deployed.</p></div>",
+    ];
+    let build = |with: bool| {
+        let mut html = format!("<p>{PARAGRAPH}</p>");
+        for (i, s) in inline.iter().enumerate() {
+            let s = if with { s } else { "" };
+            html.push_str(&format!("<p>In case {i}, about 1,200 {s} soldiers died daily, officials said.</p>"));
+        }
+        for (i, s) in block.iter().enumerate() {
+            html.push_str(if with { s } else { "" });
+            html.push_str(&format!("<p>Block {i}: around 500,000 rounds were sent, Austin said.</p>"));
+        }
+        html
+    };
+    let sel = "script,style,code,pre,textarea,select,[hidden],[aria-hidden],[contenteditable],[data-claimmark-ui],noscript,svg";
+    let outer = |root: &Element| select_all(root, sel).iter().map(|e| e.outer_html()).collect::<Vec<_>>();
+
+    let root = fixture(&build(true));
+    let before = outer(&root);
+    assert_eq!(before.len(), inline.len() + block.len());
+    let report = annotate(&root);
+    assert!(!marks(&root).is_empty());
+    assert_eq!(outer(&root), before, "skipped elements are byte-identical");
+    for c in &report.claims {
+        assert!(!c.text.contains("SKIP"), "claim text includes skipped content: {}", c.text);
+    }
+    for m in select_all(&root, sel) {
+        assert!(m.query_selector("mark").unwrap().is_none(), "a mark inside {}", m.outer_html());
+    }
+    // The same page without the skipped elements gives the same report, offsets included.
+    let bare = fixture(&build(false));
+    assert_eq!(annotate(&bare), report);
+    assert_eq!(marked_text_by_claim(&bare), marked_text_by_claim(&root));
+    clear(&root);
+    clear(&bare);
+    assert_eq!(outer(&root), before);
+    root.remove();
+    bare.remove();
+}
+
+#[wasm_bindgen_test]
+fn extract_offsets_are_utf16_code_units() {
+    let text = "서울 🎉 said 8,000 soldiers were deployed, e\u{301}te\u{301} 👩‍👩‍👧 officials said. \
+                Kim noted that nearly 10 million rounds 🎉 were supplied.";
+    let js_text = js_sys::JsString::from(text);
+    let report = web::extract_text(text, &all_sentences());
+    assert!(!report.claims.is_empty());
+    let mut checked = 0;
+    let check = |start: usize, end: usize, expect: &str| {
+        let slice = String::from(js_text.slice(start as u32, end as u32));
+        assert_eq!(slice, expect, "text.slice({start}, {end})");
+    };
+    for c in &report.claims {
+        check(c.start, c.end, &c.text);
+        checked += 1;
+        for s in &c.spans {
+            check(s.start, s.end, &s.text);
+            checked += 1;
+        }
+        for a in &c.attributions {
+            check(a.source.start, a.source.end, &a.source.text);
+            check(a.cue.start, a.cue.end, &a.cue.text);
+            checked += 2;
+        }
+    }
+    assert!(checked > 0);
+    // The last claim ends at the last sentence, past the emoji: UTF-16, not bytes.
+    let last = report.claims.last().unwrap();
+    assert!(last.end <= js_text.length() as usize);
+    assert!(last.end < text.len(), "a byte offset would be past the JS string");
+    // The same through the JS object `extract()` returns.
+    let js = web::report_to_js("extract", &report).unwrap();
+    let claims: js_sys::Array = js_sys::Reflect::get(&js, &"claims".into()).unwrap().unchecked_into();
+    assert_eq!(claims.length() as usize, report.claims.len());
+    for c in claims.iter() {
+        let get = |k: &str| js_sys::Reflect::get(&c, &k.into()).unwrap();
+        let (start, end) = (get("start").as_f64().unwrap() as u32, get("end").as_f64().unwrap() as u32);
+        assert_eq!(JsValue::from(js_text.slice(start, end)), get("text"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn annotate_offsets_index_the_joined_text() {
+    // Korean, emoji and combining marks in the DOM: the marked text equals the claim text.
+    let root = fixture("<p>서울 🎉 <em>said</em> 8,000 soldiers were deployed.</p><p>e\u{301}te\u{301} 🎉 Kim noted that <b>nearly 10 million</b> rounds were supplied.</p>");
+    let report = annotate(&root);
+    assert!(!report.claims.is_empty());
+    for (id, text) in marked_text_by_claim(&root) {
+        let claim = &report.claims[id.parse::<usize>().unwrap()];
+        assert_eq!(text.replace('\n', " "), claim.text.replace("\n\n", ""), "claim {id}");
+        assert!(claim.end - claim.start == claim.text.encode_utf16().count(), "claim {id} offsets are UTF-16");
+    }
+    clear(&root);
+    root.remove();
+}
+
+/// xorshift32: a small deterministic PRNG.
+struct Rng(u32);
+impl Rng {
+    fn next(&mut self) -> u32 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 17;
+        self.0 ^= self.0 << 5;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() as usize) % n.max(1)
+    }
+}
+
+/// `text` as a `<p>` cut at random char boundaries into text nodes, some of them wrapped in
+/// inline elements, built with DOM calls.
+fn split_paragraph(text: &str, rng: &mut Rng) -> Element {
+    let d = doc();
+    let p = d.create_element("p").unwrap();
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    let mut cuts: Vec<usize> = (0..1 + rng.below(12)).map(|_| bounds[rng.below(bounds.len())]).collect();
+    cuts.push(0);
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let t = d.create_text_node(&text[w[0]..w[1]]);
+        match rng.below(5) {
+            0 => {
+                let tag = ["em", "strong", "a", "span"][rng.below(4)];
+                let el = d.create_element(tag).unwrap();
+                if tag == "a" {
+                    el.set_attribute("href", "#x").unwrap();
+                }
+                el.append_child(&t).unwrap();
+                p.append_child(&el).unwrap();
+            }
+            _ => {
+                p.append_child(&t).unwrap();
+            }
+        }
+    }
+    p
+}
+
+#[wasm_bindgen_test]
+fn split_invariance_in_the_dom() {
+    let text = format!("{PARAGRAPH} 서울 officials said 🎉 more than 500,000 rounds of 155mm shells were sent.");
+    let whole = fixture("");
+    let p = doc().create_element("p").unwrap();
+    p.set_text_content(Some(&text));
+    whole.append_child(&p).unwrap();
+    let expected = annotate(&whole);
+    let expected_marks = marked_text_by_claim(&whole);
+    assert!(!expected.claims.is_empty());
+    clear(&whole);
+    whole.remove();
+
+    let mut rng = Rng(0x9e37_79b9);
+    for round in 0..25 {
+        let root = fixture("");
+        root.append_child(&split_paragraph(&text, &mut rng)).unwrap();
+        let html = root.outer_html();
+        let nodes = snapshot(&root);
+        let got = annotate(&root);
+        assert_eq!(got, expected, "round {round}: same report as one text node");
+        assert_eq!(marked_text_by_claim(&root), expected_marks, "round {round}: same marked text");
+        clear(&root);
+        assert_eq!(root.outer_html(), html, "round {round}");
+        assert_eq!(snapshot(&root), nodes, "round {round}");
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn blocks_and_line_breaks_separate_text() {
+    let root = fixture(
+        "<h2>Kursk</h2><p>One<br>two,\n\tthree <em>four</em></p>\n  <ul><li>five</li><li>six</li></ul>\
+         <table><tr><td>seven</td><td>eight</td></tr></table><p>nine<code>x()</code> ten</p>",
+    );
+    let c = web::collect("annotate", &doc(), &root).unwrap();
+    // Blocks are paragraphs, <br> a line, source line breaks and tabs a space (same length).
+    assert_eq!(
+        c.map.text(),
+        "Kursk\n\nOne\ntwo,  three four\n\n   \n\nfive\n\nsix\n\nseven\n\neight\n\nnine ten\n\n"
+    );
+    assert_eq!(c.nodes.len(), c.map.node_count());
+    // The formatting whitespace between </p> and <ul> is never wrapped.
+    assert_eq!(c.blank.iter().filter(|b| **b).count(), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn kinds_filter_and_bad_arguments() {
+    let opts = js_sys::JSON::parse(r#"{"minScore": 0.25, "kinds": ["attribution", "statistic"]}"#).unwrap();
+    let cfg = web::parse_options("extract", Some(&opts)).unwrap();
+    assert_eq!(cfg.options.min_score, 0.25);
+    let report = web::extract_text(PARAGRAPH, &cfg);
+    for (i, c) in report.claims.iter().enumerate() {
+        assert_eq!(c.id, i, "ids stay 0..len after filtering");
+        assert!(c.kinds.iter().any(|k| matches!(k, report::ClaimKind::Attribution | report::ClaimKind::Statistic)));
+        assert!(c.score >= 0.25);
+    }
+    let all = web::extract_text(PARAGRAPH, &Config::default());
+    let expect = all.claims.iter().filter(|c| c.score >= 0.25 && c.kinds.iter().any(|k| matches!(k, report::ClaimKind::Attribution | report::ClaimKind::Statistic))).count();
+    assert_eq!(report.claims.len(), expect);
+    assert!(expect > 0);
+    let none = web::parse_options("extract", Some(&js_sys::JSON::parse(r#"{"kinds": []}"#).unwrap())).unwrap();
+    assert!(web::extract_text(PARAGRAPH, &none).claims.is_empty());
+
+    let msg = |r: Result<Config, web::Error>| r.err().map(|e| e.message()).unwrap_or_default();
+    assert!(msg(web::parse_options("annotate", Some(&JsValue::from_str("x")))).contains("options must be an object"));
+    let bad_kind = js_sys::JSON::parse(r#"{"kinds": ["rumour"]}"#).unwrap();
+    assert!(msg(web::parse_options("annotate", Some(&bad_kind))).contains("rumour"));
+    let typo = js_sys::JSON::parse(r#"{"minscore": 1}"#).unwrap();
+    assert_eq!(
+        msg(web::parse_options("annotate", Some(&typo))),
+        "claimmark.annotate: unknown option `minscore` (expected `minScore` or `kinds`)"
+    );
+    let wrong_type = js_sys::JSON::parse(r#"{"minScore": "high"}"#).unwrap();
+    assert!(msg(web::parse_options("annotate", Some(&wrong_type))).contains("invalid options"));
+    let nan = js_sys::Object::new();
+    js_sys::Reflect::set(&nan, &"minScore".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    assert!(msg(web::parse_options("annotate", Some(&nan))).contains("minScore"));
+    assert!(web::parse_options("annotate", Some(&JsValue::UNDEFINED)).is_ok());
+
+    let e = web::as_element("annotate", &JsValue::from_str("#article")).unwrap_err();
+    assert_eq!(e.message(), "claimmark.annotate: root must be an Element, not a string");
+    let e = web::as_element("clear", &JsValue::NULL).unwrap_err();
+    assert_eq!(e.message(), "claimmark.clear: root must be an Element, not null");
+    let text_node: JsValue = doc().create_text_node("x").into();
+    assert!(web::as_element("annotate", &text_node).unwrap_err().message().ends_with("not Text"));
+    // The JS value is a TypeError with that message.
+    let js: JsValue = web::as_element("annotate", &JsValue::from_f64(1.0)).unwrap_err().into();
+    let err: js_sys::Error = js.clone().dyn_into().expect("an Error");
+    assert!(js.is_instance_of::<js_sys::TypeError>());
+    assert_eq!(String::from(err.message()), "claimmark.annotate: root must be an Element, not a number");
+}
+
+#[wasm_bindgen_test]
+fn detached_and_empty_roots() {
+    // A detached element works; an empty one yields no marks and no registry entry.
+    let d = doc();
+    let detached = d.create_element("div").unwrap();
+    detached.set_text_content(Some(PARAGRAPH));
+    let html = detached.outer_html();
+    annotate(&detached);
+    assert!(!marks(&detached).is_empty());
+    clear(&detached);
+    assert_eq!(detached.outer_html(), html);
+    let empty = d.create_element("div").unwrap();
+    let r = annotate(&empty);
+    assert!(r.claims.is_empty());
+    assert!(!web::is_annotated(&empty));
+    let _ = offsets::TextMap::new();
+    let _ = marks::mark_pieces(&r);
+}
