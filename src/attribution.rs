@@ -17,7 +17,7 @@
 
 use crate::quote::QuoteSpan;
 use crate::report::{Attribution, Role, SourceKind, Span};
-use crate::words::{tokenize, Token};
+use crate::words::{tokenize, Lexicon, Token};
 
 /// What the finder remembers across sentences of one document.
 #[derive(Debug, Default, Clone)]
@@ -48,7 +48,7 @@ impl SpeakerMemory {
 }
 
 /// Finite reporting verbs (lower-case forms only; "States" is not "states").
-const FINITE_CUES: &[&str] = &[
+static FINITE_CUES: Lexicon = Lexicon::new(&[
     "said", "says", "say", "told", "tells", "tell", "announced", "announces", "stated", "added",
     "adds", "noted", "emphasized", "emphasised", "emphasizes", "emphasises", "stressed",
     "stresses", "highlighted", "highlights", "pledged", "pledges", "commented", "claimed",
@@ -67,7 +67,7 @@ const FINITE_CUES: &[&str] = &[
     "hinted", "hints", "agreed", "agrees", "recommended", "noticed", "realized", "realised",
     "continued", "read", "wondered", "conclude", "concludes", "confirm", "deny", "insist", "warn",
     "suggest", "claim", "argued",
-];
+]);
 
 /// Cues that usually take a noun object but still report a statement ("highlighted
 /// discussions with South Korea", "pledged further support"). Every other cue needs clausal
@@ -84,7 +84,7 @@ const NOUN_CONTENT_CUES: &[&str] = &[
 const AFTER_QUOTE_CUES: &[&str] = &["continued", "read", "concluded", "wondered"];
 
 /// Participle cues: after a comma they take the main clause's subject as source.
-const PARTICIPLE_CUES: &[&str] = &[
+static PARTICIPLE_CUES: Lexicon = Lexicon::new(&[
     "saying", "telling", "announcing", "stating", "adding", "noting", "emphasizing",
     "emphasising", "stressing", "highlighting", "pledging", "commenting", "claiming", "arguing",
     "warning", "insisting", "explaining", "writing", "reporting", "confirming", "denying",
@@ -92,7 +92,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "alleging", "revealing", "declaring", "concluding", "indicating", "recalling", "reiterating",
     "vowing", "promising", "urging", "cautioning", "contending", "interpreting", "describing",
     "accusing", "calling", "boasting", "hinting", "thinking", "believing",
-];
+]);
 
 /// `-s` forms that are usually nouns: a cue only before "that", ":" or a quote, or after a
 /// pronoun.
@@ -115,7 +115,7 @@ const ADVERBS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Heads of noun phrases that can be speakers without a capital letter.
-const SPEAKER_NOUNS: &[&str] = &[
+static SPEAKER_NOUNS: Lexicon = Lexicon::new(&[
     "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
     "spokespeople", "minister", "ministry", "analyst", "analysts", "expert", "experts",
     "researcher", "researchers", "scientist", "scientists", "police", "authorities", "government",
@@ -134,7 +134,7 @@ const SPEAKER_NOUNS: &[&str] = &[
     "farmers", "parents", "students", "nurses", "patients", "fans", "owners", "investors",
     "traders", "bosses", "groups", "research", "polls", "surveys", "scholars", "academics",
     "physicians", "engineers", "protesters", "demonstrators", "opponents", "proponents",
-];
+]);
 
 /// Heads of anonymous sources.
 const ANONYMOUS_HEADS: &[&str] = &[
@@ -143,7 +143,7 @@ const ANONYMOUS_HEADS: &[&str] = &[
 ];
 
 /// Capitalised words that do not start or continue a speaker's noun phrase.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: Lexicon = Lexicon::new(&[
     "in", "on", "at", "during", "after", "before", "last", "regarding", "following", "with", "by",
     "from", "to", "for", "as", "but", "and", "or", "while", "when", "if", "since", "because",
     "although", "though", "then", "yesterday", "today", "meanwhile", "however", "also", "earlier",
@@ -152,30 +152,30 @@ const FUNCTION_WORDS: &[&str] = &[
     "without", "within", "into", "onto", "upon", "where", "which", "who", "whom", "what", "why",
     "how", "according", "not", "no", "yes", "all", "both", "each", "every", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 
 /// Determiners that open a noun phrase.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: Lexicon = Lexicon::new(&[
     "a", "an", "the", "some", "many", "several", "two", "three", "four", "five", "other", "one",
     "most", "few", "his", "her", "their", "its", "our", "this", "that", "these", "those", "both",
     "all", "each", "every", "another", "my", "your", "no", "any", "such",
-];
+]);
 
 /// Lower-case words allowed inside a capitalised speaker phrase ("former President Trump").
 const NAME_MODIFIERS: &[&str] = &["former", "acting", "deputy", "senior", "top", "then", "chief", "vice", "interim", "outgoing", "incoming", "late"];
 
 /// Lower-case role nouns inside a capitalised speaker phrase.
-const ROLE_NOUNS: &[&str] = &[
+static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "analyst", "spokesman", "spokeswoman", "spokesperson", "correspondent", "negotiator",
     "teacher", "reporter", "researcher", "economist", "strategist", "adviser", "advisor",
     "lawyer", "attorney", "official", "minister", "secretary", "president", "chairman", "founder",
     "director", "executive", "manager", "coach", "head", "chief", "leader", "member", "scientist",
     "professor", "expert", "senator", "lawmaker", "commander", "general", "press", "candidate",
-];
+]);
 
 /// Title words dropped when naming a person ("U.S. Secretary of State Antony Blinken" →
 /// "Antony Blinken").
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "president", "minister", "secretary", "state", "defense", "defence", "foreign", "prime",
     "chancellor", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "general", "gen.",
     "director", "chief", "spokesman", "spokeswoman", "spokesperson", "ceo", "chairman", "chair",
@@ -190,7 +190,7 @@ const TITLE_WORDS: &[&str] = &[
     "lady", "army", "navy", "air", "force", "staff", "joint", "chiefs", "of", "for", "the",
     "former", "acting", "top", "then", "interim", "founder", "co-founder", "owner", "manager",
     "coach", "inspector", "superintendent", "detective", "agent", "press",
-];
+]);
 
 /// Finds the attributions in `text[start..end]` (one sentence). Sets the speaker of quotes
 /// that an attribution's content covers. Offsets are absolute.

@@ -8,6 +8,27 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// A fixed word list with `O(1)` membership (built on first use).
+pub struct Lexicon {
+    words: &'static [&'static str],
+    set: OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl Lexicon {
+    pub const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon { words, set: OnceLock::new() }
+    }
+
+    /// Whether `w` (already lower-cased) is in the list. Takes `&&str` like `slice::contains`.
+    pub fn contains(&self, w: &&str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(*w)
+    }
+
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
 /// A token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
