@@ -130,3 +130,14 @@ fi
 say "chromium: $(chromium --version 2>/dev/null | head -n1); $(chromedriver --version | awk '{print $1, $2}')"
 npm_ci "$ROOT/tests/e2e"
 say "e2e packages: present"
+
+# ---------------------------------------------------------------- fuzzing (nightly + cargo-fuzz)
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    say "cargo-fuzz: installing with cargo (about 2 minutes)"
+    cargo install -q cargo-fuzz --locked || die "cargo install cargo-fuzz failed"
+  fi
+  say "cargo-fuzz: $(cargo fuzz --version 2>/dev/null) on $(rustup run nightly rustc --version)"
+else
+  say "cargo-fuzz: no nightly toolchain, the fuzz step will be skipped"
+fi

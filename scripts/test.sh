@@ -26,4 +26,7 @@ scripts/build-web.sh
 step "end-to-end tests (www/ and the bookmarklet in headless Chromium)"
 node tests/e2e/run.mjs
 
+step "fuzzing the core (cargo fuzz, a short deterministic run)"
+scripts/fuzz.sh
+
 printf '\nall test steps passed\n'

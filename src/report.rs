@@ -210,6 +210,54 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Checks the report's invariants against the text it was extracted from: sentences in
+    /// order and not overlapping; claims numbered in order; every span non-empty, on char
+    /// boundaries, inside its claim, with `text` equal to its slice; scores in `[0, 1]`;
+    /// quantity values finite. Used by the tests and the fuzz target.
+    pub fn validate(&self, text: &str) -> Result<(), String> {
+        let bounds = |what: &str, start: usize, end: usize| -> Result<(), String> {
+            if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                return Err(format!("{what} {start}..{end} is not a char range of the text ({} bytes)", text.len()));
+            }
+            Ok(())
+        };
+        let mut last_end = 0;
+        for (i, s) in self.sentences.iter().enumerate() {
+            bounds("sentence", s.start, s.end)?;
+            if s.start >= s.end || s.start < last_end {
+                return Err(format!("sentence {i} {}..{} is empty or overlaps the previous one", s.start, s.end));
+            }
+            if !(0.0..=1.0).contains(&s.score) {
+                return Err(format!("sentence {i} score {} outside [0, 1]", s.score));
+            }
+            last_end = s.end;
+        }
+        for (k, c) in self.claims.iter().enumerate() {
+            bounds("claim", c.start, c.end)?;
+            if c.id != k || c.start >= c.end || c.text != text[c.start..c.end] || c.kinds.is_empty() {
+                return Err(format!("claim {k} (id {}) {}..{} is inconsistent", c.id, c.start, c.end));
+            }
+            if !(0.0..=1.0).contains(&c.score) {
+                return Err(format!("claim {k} score {} outside [0, 1]", c.score));
+            }
+            let attribution_spans = c.attributions.iter().flat_map(|a| [&a.source, &a.cue].into_iter().chain(a.content.as_ref()));
+            for s in c.spans.iter().chain(attribution_spans) {
+                bounds("span", s.start, s.end)?;
+                if s.start >= s.end || s.text != text[s.start..s.end] || s.start < c.start || s.end > c.end {
+                    return Err(format!("span {:?} {}..{} is empty, misquoted or outside claim {k}", s.role, s.start, s.end));
+                }
+                if let Some(q) = &s.quantity {
+                    if !q.value.is_finite() || q.value_max.is_some_and(|m| !m.is_finite()) {
+                        return Err(format!("span {:?} has a non-finite value", s.text));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Span {
     pub fn new(role: Role, text: &str, start: usize, end: usize) -> Span {
         Span { role, start, end, text: text[start..end].to_string(), quantity: None, speaker: None }
@@ -218,5 +266,25 @@ impl Span {
     fn map_offsets(&mut self, f: &mut impl FnMut(usize) -> usize) {
         self.start = f(self.start);
         self.end = f(self.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validate_accepts_real_reports_and_rejects_broken_ones() {
+        let text = "Officials said 300 people were hurt. It rained.";
+        let mut report = crate::extract(text);
+        assert_eq!(report.validate(text), Ok(()));
+        report.claims[0].spans[0].start += 1; // text no longer matches the slice
+        assert!(report.validate(text).is_err());
+        let mut report = crate::extract(text);
+        report.sentences.swap(0, 1);
+        assert!(report.validate(text).is_err());
+        let mut report = crate::extract("Prices rose 12%.");
+        report.claims[0].spans[0].quantity.as_mut().unwrap().value = f64::NAN;
+        assert!(report.validate("Prices rose 12%.").is_err());
     }
 }

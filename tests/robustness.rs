@@ -33,31 +33,8 @@ impl Rng {
 }
 
 fn check_invariants(text: &str, r: &Report) {
-    let mut last_end = 0;
-    for s in &r.sentences {
-        assert!(s.start < s.end && s.end <= text.len(), "sentence {s:?}");
-        assert!(s.start >= last_end, "sentences overlap");
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-        assert!((0.0..=1.0).contains(&s.score));
-        last_end = s.end;
-    }
-    for (k, c) in r.claims.iter().enumerate() {
-        assert_eq!(c.id, k);
-        assert!(c.start < c.end && c.end <= text.len());
-        assert_eq!(c.text, text[c.start..c.end]);
-        assert!((0.0..=1.0).contains(&c.score));
-        assert!(!c.kinds.is_empty());
-        let spans = c.spans.iter().chain(c.attributions.iter().flat_map(|a| [&a.source, &a.cue].into_iter().chain(a.content.as_ref())));
-        for s in spans {
-            assert!(s.start < s.end, "empty span {s:?}");
-            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "span off char boundary {s:?}");
-            assert_eq!(s.text, text[s.start..s.end]);
-            assert!(c.start <= s.start && s.end <= c.end, "span {s:?} outside claim {}..{}", c.start, c.end);
-            if let Some(q) = &s.quantity {
-                assert!(q.value.is_finite(), "non-finite value {q:?}");
-                assert!(q.value_max.is_none_or(f64::is_finite));
-            }
-        }
+    if let Err(e) = r.validate(text) {
+        panic!("{e}\ninput: {text:?}");
     }
 }
 
