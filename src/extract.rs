@@ -114,14 +114,19 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
     while i < ranges.len() {
         let (start, mut end) = ranges[i];
         let mut last = i;
-        for s in &found[i].spans {
-            if s.role == Role::Quote && s.end > end {
-                end = s.end;
+        loop {
+            // Quotes of every merged sentence count: one may start in a pulled-in sentence.
+            for s in &found[last].spans {
+                if s.role == Role::Quote && s.end > end {
+                    end = s.end;
+                }
             }
-        }
-        while last + 1 < ranges.len() && ranges[last + 1].0 < end {
-            last += 1;
-            end = end.max(ranges[last].1);
+            if last + 1 < ranges.len() && ranges[last + 1].0 < end {
+                last += 1;
+                end = end.max(ranges[last].1);
+            } else {
+                break;
+            }
         }
         let mut spans = Vec::new();
         let mut attributions = Vec::new();

@@ -77,6 +77,9 @@ fn hostile_inputs() {
         // Regression: "according to" with "according" inside an unclosed quote and "to" at its
         // end (outside it) panicked.
         "Officials said \"the plan went ahead according to".to_string(),
+        // Regression (found by cargo fuzz): a quote starting in a sentence that an earlier
+        // quote pulled into the claim ran past the claim's end.
+        "X said \"One. Two\" and \"three. Four\" end.".to_string(),
     ];
     for text in &cases {
         let r = extract(text);
