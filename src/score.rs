@@ -44,14 +44,14 @@ impl Features {
         self.words = words.len();
         self.names = words.iter().skip(1).filter(|t| t.is_capitalized() && !t.is("I")).count();
         self.question = sentence.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
-        let lower: Vec<String> = words.iter().map(|t| t.lower().into_owned()).collect();
+        let lower: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|t| t.lower()).collect();
         self.opinion = lower.windows(2).any(|w| {
-            matches!(w[0].as_str(), "i" | "we" | "you")
-                && matches!(w[1].as_str(), "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean")
+            matches!(&*w[0], "i" | "we" | "you")
+                && matches!(&*w[1], "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean")
         });
         self.events = lower
             .iter()
-            .filter(|w| (w.ends_with("ed") && w.len() > 4) || matches!(w.as_str(), "has" | "have" | "had" | "was" | "were" | "is" | "are"))
+            .filter(|w| (w.ends_with("ed") && w.len() > 4) || matches!(w.as_ref(), "has" | "have" | "had" | "was" | "were" | "is" | "are"))
             .count();
     }
 }
