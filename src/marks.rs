@@ -24,16 +24,20 @@ pub struct MarkPiece {
 /// Pieces of whitespace between spans are kept (they belong to the claim) but empty ones are not.
 pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
     let all = report.all_spans();
+    // The spans of each claim, as (index in `all`, span): one pass, not one per claim.
+    let mut by_claim: Vec<Vec<(usize, &crate::report::Span)>> = vec![Vec::new(); report.claims.len()];
+    for (i, (id, s)) in all.iter().enumerate() {
+        if s.start < s.end {
+            if let Some(group) = by_claim.get_mut(*id) {
+                group.push((i, *s));
+            }
+        }
+    }
     let mut out = Vec::new();
     for claim in &report.claims {
-        let spans: Vec<(usize, &crate::report::Span)> = all
-            .iter()
-            .enumerate()
-            .filter(|(_, (id, s))| *id == claim.id && s.start < s.end)
-            .map(|(i, (_, s))| (i, *s))
-            .collect();
+        let spans = by_claim.get(claim.id).map(Vec::as_slice).unwrap_or(&[]);
         let mut cuts: Vec<usize> = vec![claim.start, claim.end];
-        for (_, s) in &spans {
+        for (_, s) in spans {
             cuts.push(s.start.clamp(claim.start, claim.end));
             cuts.push(s.end.clamp(claim.start, claim.end));
         }
