@@ -201,9 +201,24 @@ pub fn find_attributions(
     quotes: &mut [QuoteSpan],
     memory: &mut SpeakerMemory,
 ) -> Vec<Attribution> {
-    let toks = tokenize(text, start, end);
-    let quote_of = |t: &Token<'_>| quotes.iter().find(|q| q.start < t.start && t.end < q.end).map(|q| (q.start, q.end));
-    let cues = find_cues(&toks, &quote_of);
+    find_attributions_in(text, &tokenize(text, start, end), quotes, memory)
+}
+
+/// [`find_attributions`] over the sentence's tokens (tokenized once by the pipeline).
+pub fn find_attributions_in(
+    text: &str,
+    toks: &[Token<'_>],
+    quotes: &mut [QuoteSpan],
+    memory: &mut SpeakerMemory,
+) -> Vec<Attribution> {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return Vec::new() };
+    // Only the quotes that overlap this sentence matter (quotes are sorted and disjoint).
+    let from = quotes.partition_point(|q| q.end <= first.start);
+    let to = from + quotes[from..].iter().take_while(|q| q.start < last.end).count();
+    let local = &mut quotes[from..to];
+    let ranges: Vec<(usize, usize)> = local.iter().map(|q| (q.start, q.end)).collect();
+    let quote_of = |t: &Token<'_>| ranges.iter().find(|q| q.0 < t.start && t.end < q.1).copied();
+    let cues = find_cues(toks, &quote_of);
     let mut out: Vec<Attribution> = Vec::new();
     for (n, cue) in cues.iter().enumerate() {
         // The next cue at the same level (inside the same quote, or outside all quotes).
@@ -213,27 +228,27 @@ pub fn find_attributions(
             .filter(|a| quote_of(&Token { start: a.cue.start, end: a.cue.end, text: "" }) == cue.quote)
             .cloned()
             .collect();
-        let Some(found) = attribute(text, &toks, cue, next_cue, &same_level, memory, &quote_of) else { continue };
+        let Some(found) = attribute(text, toks, cue, next_cue, &same_level, memory, &quote_of) else { continue };
         out.push(found);
     }
-    // Content that ends or starts with a quote spanning sentences takes the whole quote.
+    // Content that ends with a quote which started in an earlier sentence ("… . …," said X)
+    // or starts a quote that ends in a later one takes the whole quote.
     for a in &mut out {
         if let Some(c) = &mut a.content {
-            for q in quotes.iter() {
-                let starts_inside = q.start >= c.start && q.start < c.end && q.end > c.end && q.end <= c.end.max(q.end);
-                let ends_inside = q.end == c.end && q.start < c.start;
-                if ends_inside || (q.end <= end.max(q.end) && starts_inside && q.start >= start) {
-                    let (ns, ne) = (c.start.min(q.start), c.end.max(q.end));
-                    *c = Span::new(Role::Content, text, ns, ne);
+            for &(qs, qe) in &ranges {
+                let quote_ends_content = qe == c.end && qs < c.start;
+                let quote_runs_past = c.start <= qs && qs < c.end && qe > c.end;
+                if quote_ends_content || quote_runs_past {
+                    *c = Span::new(Role::Content, text, c.start.min(qs), c.end.max(qe));
                 }
             }
         }
     }
+    // A quote inside reported content is the speaker's.
     for a in &out {
         if let Some(c) = &a.content {
-            for q in quotes.iter_mut() {
-                let overlaps = q.start < c.end && c.start < q.end;
-                if overlaps && q.speaker.is_none() {
+            for q in local.iter_mut() {
+                if q.start < c.end && c.start < q.end && q.speaker.is_none() {
                     q.speaker = Some(a.speaker.clone());
                 }
             }

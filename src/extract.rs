@@ -1,7 +1,8 @@
 //! The pipeline: `text → sentences → features → claims`.
 
-use crate::attribution::{find_attributions, SpeakerMemory};
-use crate::hedge::{find_comparisons, find_hedges};
+use crate::attribution::{find_attributions_in, SpeakerMemory};
+use crate::hedge::{find_comparisons_in, find_hedges_in};
+use crate::words::tokenize;
 use crate::quantity::{find_quantities, find_times};
 use crate::quote::{find_quotes, QuoteSpan};
 use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
@@ -48,18 +49,20 @@ fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpa
         spans.push(Span::new(Role::Time, text, s, e));
         features.times += 1;
     }
-    for (s, e) in find_hedges(text, start, end) {
+    let toks = tokenize(text, start, end);
+    for (s, e) in find_hedges_in(&toks) {
         spans.push(Span::new(Role::Hedge, text, s, e));
         features.hedges += 1;
     }
-    for (s, e) in find_comparisons(text, start, end) {
+    for (s, e) in find_comparisons_in(&toks) {
         spans.push(Span::new(Role::Comparison, text, s, e));
         features.comparisons += 1;
     }
     // "in the coming days" is both a time and a hedge: mark it once, as the hedge.
     let hedges: Vec<(usize, usize)> = spans.iter().filter(|s| s.role == Role::Hedge).map(|s| (s.start, s.end)).collect();
     spans.retain(|s| s.role != Role::Time || !hedges.contains(&(s.start, s.end)));
-    let attributions = find_attributions(text, start, end, quotes, memory);
+    let attributions = find_attributions_in(text, &toks, quotes, memory);
+    features.fill_from_tokens(&text[start..end], &toks);
     features.attributions = attributions.len();
     features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
     Found { spans, attributions, features }
@@ -73,7 +76,6 @@ pub fn features_for_sentence(sentence: &str) -> Features {
     let mut memory = SpeakerMemory::default();
     let mut features = find_in_sentence(sentence, 0, sentence.len(), &mut quotes, &mut memory).features;
     features.quotes = quotes.len();
-    features.fill_from_text(sentence);
     features
 }
 
@@ -102,7 +104,6 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
     }
 
     for (&(start, end), f) in ranges.iter().zip(&mut found) {
-        f.features.fill_from_text(&text[start..end]);
         let score = score_sentence(&text[start..end], &f.features);
         report.sentences.push(Sentence { start, end, score });
     }

@@ -36,8 +36,12 @@ const COMPARISONS: &[&str] = &[
 
 /// Hedges and predictions in `text[start..end]`: absolute byte ranges, in order.
 pub fn find_hedges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let toks = tokenize(text, start, end);
-    find_phrases_indexed(&toks, &HEDGE_INDEX, HEDGES)
+    find_hedges_in(&tokenize(text, start, end))
+}
+
+/// [`find_hedges`] over a sentence's tokens.
+pub fn find_hedges_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
+    find_phrases_indexed(toks, &HEDGE_INDEX, HEDGES)
         .into_iter()
         // "May" the month, "will" the noun ("the will of the people") are not hedges.
         .filter(|&(s, e)| {
@@ -53,8 +57,12 @@ pub fn find_hedges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
 /// Also "<comparative> than" ("higher than", "more … than") where no number follows "than"
 /// directly after "more"/"less"/"fewer" (that is an approximator of a quantity).
 pub fn find_comparisons(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let toks = tokenize(text, start, end);
-    let mut out: Vec<(usize, usize)> = find_phrases_indexed(&toks, &COMPARISON_INDEX, COMPARISONS)
+    find_comparisons_in(&tokenize(text, start, end))
+}
+
+/// [`find_comparisons`] over a sentence's tokens.
+pub fn find_comparisons_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = find_phrases_indexed(toks, &COMPARISON_INDEX, COMPARISONS)
         .into_iter()
         .map(|(s, e)| (toks[s].start, toks[e - 1].end))
         .collect();

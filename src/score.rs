@@ -39,7 +39,11 @@ pub struct Features {
 impl Features {
     /// Fills the text-derived features from the sentence text.
     pub fn fill_from_text(&mut self, sentence: &str) {
-        let toks = crate::words::tokenize(sentence, 0, sentence.len());
+        self.fill_from_tokens(sentence, &crate::words::tokenize(sentence, 0, sentence.len()));
+    }
+
+    /// [`Features::fill_from_text`] with the sentence's tokens already made.
+    pub fn fill_from_tokens(&mut self, sentence: &str, toks: &[crate::words::Token<'_>]) {
         let words: Vec<_> = toks.iter().filter(|t| t.is_word()).collect();
         self.words = words.len();
         self.names = words.iter().skip(1).filter(|t| t.is_capitalized() && !t.is("I")).count();
