@@ -4,6 +4,18 @@
 //! a token is one run of ASCII digits (with `,`/NBSP/thin-space thousands groups and one decimal
 //! part), one run of letters (with inner apostrophes, and dotted abbreviations like "U.S."),
 //! or one other character. Numbers that overflow `f64` are refused, never turned into `inf`.
+//!
+//! Numerals read here: digits with thousands groups, Indian groups ("12,34,567") and a leading
+//! dot (".08"); scales ("3.5 billion", "$2bn", "10M", "1MM", "2mil", "13 lakh", "three lakh
+//! crore"); scientific notation and powers ("1e10", "1.3x10^6", "2.48×10−5", "1.1^23");
+//! mixed digits and words ("4 thousand 3 hundred and 21"); word cardinals ("twenty-one
+//! trillion and three hundred", "three million, two hundred & forty", "fifty - two" in
+//! tokenised text, "zero", "nought"); decimals in words ("two point five", "nought point
+//! eleven"); fractions ("three fifths", "a fifth.", "one-twelfth", "twenty-three fifths",
+//! "three twenty-firsts", "one over three", "2000 over 3", "1/40 of", "½"), mixed numbers
+//! ("two and a half", "one hundred and three quarters", "twenty and three fifths") and
+//! fractions of scales ("half million", "a quarter million", "two thirds of a million", "one
+//! billion and a half million").
 
 /// The kind of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +66,18 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> Vec<Tok> {
             continue;
         }
         let s = i;
+        // ".08", "$.50": a decimal without its leading zero, after white space or a sign
+        let lead_dot = c == '.'
+            && char_at(t, i + 1, end).is_some_and(|d| d.is_ascii_digit())
+            && (sp || toks.last().is_some_and(|p: &Tok| p.k == K::Sym && matches!(&t[p.s..p.e], "$" | "€" | "£" | "(" | "-" | "−")));
         let k = if c.is_ascii_digit() {
             i = scan_number(t, i, end);
+            K::Num
+        } else if lead_dot {
+            i += 1;
+            while i < end && t.as_bytes()[i].is_ascii_digit() {
+                i += 1;
+            }
             K::Num
         } else if c.is_alphabetic() {
             i = scan_word(t, i, end);
@@ -79,6 +101,26 @@ fn scan_number(t: &str, i: usize, end: usize) -> usize {
         p += 1;
     }
     let lead = p - i;
+    // Indian grouping: "12,34,567", "1,00,000" (pairs of digits, then a group of three).
+    if (1..=2).contains(&lead) {
+        let mut q = p;
+        let mut pairs = 0;
+        while q + 4 <= end && b[q] == b',' && b[q + 1].is_ascii_digit() && b[q + 2].is_ascii_digit() && b[q + 3] == b',' {
+            pairs += 1;
+            q += 3;
+        }
+        let three = q + 4 <= end && b[q] == b',' && b[q + 1..q + 4].iter().all(u8::is_ascii_digit);
+        if pairs > 0 && three && (q + 4 == end || !b[q + 4].is_ascii_digit()) {
+            p = q + 4;
+            if p + 1 < end && b[p] == b'.' && b[p + 1].is_ascii_digit() {
+                p += 1;
+                while p < end && b[p].is_ascii_digit() {
+                    p += 1;
+                }
+            }
+            return p;
+        }
+    }
     let mut sep: Option<char> = None;
     while let Some(c) = char_at(t, p, end).filter(|_| lead <= 3) {
         let ok = matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}');
@@ -175,6 +217,9 @@ pub(crate) fn ones(w: &str) -> Option<f64> {
         "eighteen",
         "nineteen",
     ];
+    if matches!(w, "nought" | "naught") {
+        return Some(0.0);
+    }
     W.iter().position(|x| *x == w).map(|p| p as f64)
 }
 
@@ -192,6 +237,8 @@ pub(crate) fn big_scale(w: &str) -> Option<f64> {
         "billion" => 1e9,
         "trillion" => 1e12,
         "quadrillion" => 1e15,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -204,20 +251,45 @@ pub(crate) fn is_numeral_word(w: &str) -> bool {
         || matches!(w, "hundred" | "dozen" | "hundreds" | "thousands" | "millions" | "billions" | "dozens")
 }
 
-/// The denominator of a fraction word: "half" 2, "thirds" 3, "quarter" 4, …
+/// The denominator of a fraction word: "half" 2, "thirds" 3, "quarter" 4, "hundredths" 100, …
+/// (singular or plural; "first" and "second" only as part of a compound, see [`ordinal_ones`]).
 pub(crate) fn denominator(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
-        _ => return None,
+    let stem = match w {
+        "halves" => "half",
+        _ => w.strip_suffix('s').unwrap_or(w),
+    };
+    Some(match stem {
+        "half" => 2.0,
+        "quarter" => 4.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => {
+            let v = ordinal_ones(stem).filter(|v| *v >= 3.0).or_else(|| ordinal_teens_tens(stem))?;
+            return Some(v);
+        }
     })
+}
+
+/// "first" … "ninth" (singular or plural): the last word of a compound ordinal ("twenty-first").
+pub(crate) fn ordinal_ones(w: &str) -> Option<f64> {
+    const W: [&str; 9] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    W.iter().position(|x| *x == stem).map(|p| p as f64 + 1.0)
+}
+
+/// "tenth" … "nineteenth", "twentieth" … "ninetieth" (singular).
+fn ordinal_teens_tens(w: &str) -> Option<f64> {
+    #[rustfmt::skip]
+    const W: [&str; 18] = [
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+        "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+        "eightieth", "ninetieth",
+    ];
+    let p = W.iter().position(|x| *x == w)?;
+    Some(if p < 10 { p as f64 + 10.0 } else { (p as f64 - 8.0) * 10.0 })
 }
 
 /// A vulgar fraction character.
@@ -229,15 +301,20 @@ pub(crate) fn vulgar(s: &str) -> Option<f64> {
         "⅓" => 1.0 / 3.0,
         "⅔" => 2.0 / 3.0,
         "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅐" => 1.0 / 7.0,
         "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        "⅑" => 1.0 / 9.0,
+        "⅒" => 0.1,
         _ => return None,
     })
-}
-
-/// A small numeral may follow a scale: "five" after "thousand" (cur 0) or after "hundred"
-/// (cur a multiple of 100, then only below 100).
-fn v_ok(w: &str, cur: f64) -> bool {
-    cur == 0.0 || ones(w).or_else(|| tens(w)).is_some_and(|v| v < 100.0)
 }
 
 /// A parsed numeral: tokens `s..e`.
@@ -270,6 +347,8 @@ pub(crate) struct NumP {
     pub half: bool,
     /// Written with a slash ("1/4", "10 1/2").
     pub slash: bool,
+    /// Scientific notation or a power ("1e10", "1.3x10^6", "1.1^23").
+    pub sci: bool,
 }
 
 /// Token access shared by the parsers.
@@ -304,8 +383,21 @@ impl<'a> Toks<'a> {
         matches!(self.raw(i), "-" | "‐" | "‑") && self.kind(i) == Some(K::Sym) && self.glued(i) && self.glued(i + 1)
     }
 
-    /// A scale after a digit numeral at `j`: (multiplier, next token).
-    fn scale_after(&self, j: usize, money: bool) -> (f64, usize) {
+    fn spaced(&self, i: usize) -> bool {
+        self.v.get(i).is_some_and(|t| t.sp)
+    }
+    /// A hyphen between two words, glued to both or spaced from both ("fifty-two", and
+    /// "fifty - two" in tokenised text).
+    fn word_dash(&self, i: usize) -> bool {
+        matches!(self.raw(i), "-" | "‐" | "‑")
+            && self.kind(i) == Some(K::Sym)
+            && self.v.get(i + 1).is_some()
+            && (self.glued(i) && self.glued(i + 1) || self.spaced(i) && self.spaced(i + 1))
+    }
+
+    /// A scale after a digit numeral at `j`: (multiplier, next token). `decimal`: the numeral
+    /// has a decimal part ("1.2b" is 1.2 billion; "12b" may be a label).
+    fn scale_after(&self, j: usize, money: bool, decimal: bool) -> (f64, usize) {
         let Some(tok) = self.v.get(j) else { return (1.0, j) };
         if tok.k != K::Word {
             return (1.0, j);
@@ -316,10 +408,10 @@ impl<'a> Toks<'a> {
                 "k" => 1e3,
                 "K" if money => 1e3,
                 "m" if money => 1e6,
-                "M" | "mn" | "mln" | "MN" | "Mn" | "million" => 1e6,
+                "M" | "mn" | "mln" | "MN" | "Mn" | "MM" | "mil" | "million" => 1e6,
                 "bn" | "Bn" | "BN" | "bln" | "billion" => 1e9,
-                "b" | "B" if money => 1e9,
-                "tn" | "trn" | "Tn" | "TN" | "trillion" => 1e12,
+                "b" | "B" if money || decimal => 1e9,
+                "tn" | "trn" | "tln" | "Tn" | "TN" | "trillion" => 1e12,
                 "T" if money => 1e12,
                 _ => 1.0,
             }
@@ -327,12 +419,10 @@ impl<'a> Toks<'a> {
             match tok.low.as_str() {
                 "hundred" => 100.0,
                 "mn" | "mln" => 1e6,
-                "bn" => 1e9,
-                "tn" | "trn" => 1e12,
+                "bn" | "bln" => 1e9,
+                "tn" | "trn" | "tln" => 1e12,
                 "m" if money && raw == "m" => 1e6,
-                "lakh" | "lakhs" => 1e5,
-                "crore" | "crores" => 1e7,
-                "dozen" => 12.0,
+                "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
                 w => big_scale(w).unwrap_or(1.0),
             }
         };
@@ -348,7 +438,8 @@ impl<'a> Toks<'a> {
         (m, j + 1)
     }
 
-    /// "1/4", "3/8": a small proper fraction written with a slash.
+    /// "1/4", "3/8": a small proper fraction written with a slash; any denominator up to 1000
+    /// before "of" ("1/40 of the wavelength").
     fn slash_fraction(&self, i: usize) -> Option<f64> {
         if self.kind(i) != Some(K::Num) || !self.is_sym(i + 1, "/") || !self.glued(i + 1) || !self.glued(i + 2) {
             return None;
@@ -357,7 +448,102 @@ impl<'a> Toks<'a> {
             return None;
         }
         let (a, b) = (self.raw(i).parse::<u32>().ok()?, self.raw(i + 2).parse::<u32>().ok()?);
-        (a < b && matches!(b, 2 | 3 | 4 | 8 | 16)).then(|| a as f64 / b as f64)
+        let of = self.low(i + 3) == "of" && self.spaced(i + 3) && b <= 1000;
+        (a < b && (matches!(b, 2 | 3 | 4 | 8 | 16) || of)).then(|| a as f64 / b as f64)
+    }
+
+    /// A plain integer of at most three digits glued to the token before ("10" of "x10^6").
+    fn small_int_glued(&self, k: usize) -> Option<i32> {
+        let r = self.raw(k);
+        if self.kind(k) != Some(K::Num) || !self.glued(k) || r.len() > 3 || !r.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        r.parse().ok()
+    }
+
+    /// Signs glued before an exponent ("-", "−", "+", "--"): (negative, next token).
+    fn exp_signs(&self, mut k: usize) -> (bool, usize) {
+        let mut neg = false;
+        let mut n = 0;
+        while n < 3 && self.glued(k) && self.kind(k) == Some(K::Sym) && matches!(self.raw(k), "-" | "−" | "+" | "‐")
+        {
+            neg ^= self.raw(k) != "+";
+            k += 1;
+            n += 1;
+        }
+        (neg, k)
+    }
+
+    /// A signed exponent glued at `k`: "6", "-4", "+14", "--23", or superscripts "⁶", "⁻⁴".
+    fn exp_value(&self, k: usize) -> Option<(i32, usize)> {
+        let sup = |c: &str| -> Option<char> {
+            Some(match c {
+                "⁰" => '0',
+                "¹" => '1',
+                "²" => '2',
+                "³" => '3',
+                "⁴" => '4',
+                "⁵" => '5',
+                "⁶" => '6',
+                "⁷" => '7',
+                "⁸" => '8',
+                "⁹" => '9',
+                "⁻" => '-',
+                "⁺" => '+',
+                _ => return None,
+            })
+        };
+        if self.glued(k) && sup(self.raw(k)).is_some() {
+            let mut s = String::new();
+            let mut m = k;
+            while m < k + 4 && self.glued(m) && self.kind(m) == Some(K::Sym) {
+                match sup(self.raw(m)) {
+                    Some(c) => s.push(c),
+                    None => break,
+                }
+                m += 1;
+            }
+            return s.parse::<i32>().ok().map(|x| (x, m));
+        }
+        let (neg, m) = self.exp_signs(k);
+        let x = self.small_int_glued(m)?;
+        Some((if neg { -x } else { x }, m + 1))
+    }
+
+    /// Scientific notation and powers glued after a mantissa `m` whose next token is `e`:
+    /// "1e10", "12.32e+14", "1.3x10^6", "2.48×10−5", "5.5x10-3", "8x2^10", "1.1^23", "2.5^-1".
+    /// Returns (value, next token); `None` when the result is not finite or letters or digits
+    /// stick to it ("1e10x").
+    fn exponent(&self, e: usize, m: f64) -> Option<(f64, usize)> {
+        if !self.glued(e) {
+            return None;
+        }
+        let raw = self.raw(e);
+        let pow = |b: f64, x: i32| if x.abs() > 400 { f64::INFINITY } else { b.powi(x) };
+        let (v, k) = if matches!(raw, "e" | "E") && self.kind(e) == Some(K::Word) {
+            let (neg, k) = self.exp_signs(e + 1);
+            let x = self.small_int_glued(k)?;
+            (m * pow(10.0, if neg { -x } else { x }), k + 1)
+        } else if matches!(raw, "x" | "X" | "×") {
+            let b = self.small_int_glued(e + 1)?;
+            let k = e + 2;
+            if self.is_sym(k, "^") && self.glued(k) {
+                let (x, k2) = self.exp_value(k + 1)?;
+                (m * pow(b as f64, x), k2)
+            } else if b == 10 {
+                let (x, k2) = self.exp_value(k).filter(|(_, k2)| *k2 > k)?;
+                (m * pow(10.0, x), k2)
+            } else {
+                return None;
+            }
+        } else if raw == "^" {
+            let (x, k) = self.exp_value(e + 1)?;
+            (pow(m, x), k)
+        } else {
+            return None;
+        };
+        let stuck = self.glued(k) && matches!(self.kind(k), Some(K::Word | K::Num));
+        (v.is_finite() && !stuck).then_some((v, k))
     }
 
     /// Parses a numeral starting at token `i`.
@@ -369,6 +555,7 @@ impl<'a> Toks<'a> {
                 let mut raw = parse_digits(raw_s)?;
                 let mut e = i + 1;
                 let mut slash = false;
+                let mut sci = false;
                 let plain = raw_s.bytes().all(|b| b.is_ascii_digit());
                 if let Some(f) = vulgar(self.raw(e)).filter(|_| self.glued(e)) {
                     raw += f;
@@ -385,6 +572,10 @@ impl<'a> Toks<'a> {
                         slash: true,
                         ..Default::default()
                     });
+                } else if let Some((v, k)) = self.exponent(e, raw) {
+                    raw = v;
+                    e = k;
+                    sci = true;
                 } else if let Some(f) =
                     self.slash_fraction(e).filter(|_| plain && self.v[e].sp && self.kind(e) == Some(K::Num))
                 {
@@ -394,8 +585,52 @@ impl<'a> Toks<'a> {
                 }
                 let int_part = raw_s.split('.').next().unwrap_or("");
                 let ndigits = int_part.bytes().filter(u8::is_ascii_digit).count();
-                let (mult, e) = self.scale_after(e, money);
-                let value = raw * mult;
+                let (mult, e2) = self.scale_after(e, money, raw_s.contains('.'));
+                let mut value = raw * mult;
+                let mut e = e2;
+                let mut frac = false;
+                if plain && !slash && !sci {
+                    // "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred",
+                    // "3 million and a half", "2 and a half"
+                    let word_scale = mult > 1.0 && self.spaced(e2 - 1) && self.kind(e2 - 1) == Some(K::Word);
+                    let last = self.low(e2 - 1);
+                    let mut c = Card { j: e, ..Default::default() };
+                    let go = if mult == 1.0 {
+                        c.cur = raw;
+                        c.last_add = raw;
+                        c.last_small = true;
+                        true
+                    } else if word_scale && last == "hundred" {
+                        c.cur = value;
+                        c.hundreds = true;
+                        c.after_scale = true;
+                        true
+                    } else if word_scale && big_scale(last).is_some() {
+                        c.total = value;
+                        c.last_scale = big_scale(last).unwrap_or(mult);
+                        c.after_scale = true;
+                        true
+                    } else {
+                        false
+                    };
+                    if go {
+                        self.card_tail(&mut c, true, true);
+                        if c.j > e {
+                            value = c.total + c.cur;
+                            e = c.j;
+                            frac = c.frac;
+                        }
+                    }
+                }
+                let mut fraction = false;
+                if mult == 1.0 && !slash && !sci && !frac {
+                    // "2000 over 3", "1 over twenty-one"
+                    if let Some((v, k)) = self.over(e, value) {
+                        value = v;
+                        e = k;
+                        fraction = true;
+                    }
+                }
                 if !value.is_finite() {
                     return None;
                 }
@@ -406,8 +641,10 @@ impl<'a> Toks<'a> {
                     raw,
                     mult,
                     digits: true,
-                    plain_int: plain && !slash,
+                    plain_int: plain && !slash && !sci && !fraction && value == raw * mult,
                     slash,
+                    sci,
+                    fraction,
                     ndigits,
                     lead_zero: raw_s.len() > 1 && raw_s.starts_with('0') && !raw_s.starts_with("0."),
                     ..Default::default()
@@ -456,6 +693,317 @@ impl<'a> Toks<'a> {
             n += 1;
         }
         (v, j)
+    }
+
+    /// A number below 100 at `k`: "five", "twenty", "fifty-two", "fifty - two", "fifty two";
+    /// with `digits_ok`, also a plain integer of at most three digits ("3" of "3 hundred").
+    fn small_at(&self, k: usize, digits_ok: bool) -> Option<(f64, usize)> {
+        let t = self.v.get(k)?;
+        if t.k == K::Num {
+            let r = self.raw(k);
+            if !digits_ok || r.len() > 3 || !r.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            return Some((r.parse().ok()?, k + 1));
+        }
+        let w = self.low(k);
+        if let Some(v) = ones(w) {
+            return Some((v, k + 1));
+        }
+        let v = tens(w)?;
+        let d = if self.word_dash(k + 1) {
+            k + 2
+        } else if self.spaced(k + 1) {
+            k + 1
+        } else {
+            return Some((v, k + 1));
+        };
+        match ones(self.low(d)).filter(|o| (1.0..10.0).contains(o)) {
+            Some(o) => Some((v + o, d + 1)),
+            None => Some((v, k + 1)),
+        }
+    }
+
+    /// The scale word at `k` ("hundred" 100, "million" 1e6), when spaced.
+    fn scale_word(&self, k: usize) -> Option<f64> {
+        if !self.spaced(k) {
+            return None;
+        }
+        let w = self.low(k);
+        if w == "hundred" {
+            Some(100.0)
+        } else {
+            big_scale(w)
+        }
+    }
+
+    /// Continues a cardinal: scales, "and", further groups, and with `fracs` fractions after
+    /// "and" (not inside a denominator or after "over", so nesting stays two levels deep).
+    fn card_tail(&self, c: &mut Card, digits_ok: bool, fracs: bool) {
+        let mut steps = 0;
+        while steps < 64 {
+            steps += 1;
+            let j = c.j;
+            let Some(t) = self.v.get(j) else { break };
+            let w = self.low(j);
+            let after_scale = std::mem::take(&mut c.after_scale);
+            // "three million, two hundred & forty": a comma after a big scale, before a smaller group
+            if t.k == K::Sym && self.raw(j) == "," {
+                let ok = !c.last_small && !c.frac && c.cur == 0.0 && c.last_scale >= 1e3 && self.spaced(j + 1);
+                let next = if ok { self.small_at(j + 1, false) } else { None };
+                if let Some((_, k)) = next {
+                    if self.scale_word(k).is_some_and(|m| m < c.last_scale) {
+                        c.j = j + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if !t.sp {
+                break;
+            }
+            if w == "hundred" && c.last_small && c.cur < 100.0 && !c.frac {
+                c.cur = c.cur.max(1.0) * 100.0;
+                c.j += 1;
+                c.last_small = false;
+                c.scaled = true;
+                c.hundreds = true;
+                c.after_scale = true;
+                continue;
+            }
+            if let Some(m) = big_scale(w) {
+                if after_scale && c.cur == 0.0 && c.total > 0.0 && m > c.last_scale {
+                    // "three lakh crore", "a thousand million": scales multiply
+                    c.total *= m;
+                    c.last_scale = m;
+                    c.j += 1;
+                    c.after_scale = true;
+                    continue;
+                }
+                if c.last_scale > 0.0 && m >= c.last_scale || !c.last_small && !c.hundreds {
+                    break;
+                }
+                c.total += c.cur.max(1.0) * m;
+                c.cur = 0.0;
+                c.j += 1;
+                c.last_small = false;
+                c.hundreds = false;
+                c.scaled = true;
+                c.last_scale = m;
+                c.after_scale = true;
+                continue;
+            }
+            if c.frac {
+                break;
+            }
+            if w == "and" || self.raw(j) == "&" {
+                // "one and a half", "a billion and a half", "one billion and a quarter million",
+                // "twenty and three fifths", "one hundred and thirty fifths" (130/5)
+                if let Some((num, den, k)) = self.frac_phrase(j + 1).filter(|_| fracs) {
+                    if num >= den {
+                        c.cur = (c.total + c.cur + num) / den;
+                        c.total = 0.0;
+                        c.j = k;
+                        c.frac = true;
+                        break;
+                    }
+                    let f = num / den;
+                    if c.cur == 0.0 && c.last_scale > 0.0 {
+                        match self.scale_word(k).filter(|m| *m < c.last_scale && *m >= 1e3) {
+                            Some(m2) => {
+                                c.total += f * m2;
+                                c.j = k + 1;
+                            }
+                            None => {
+                                c.total += f * c.last_scale;
+                                c.j = k;
+                            }
+                        }
+                        c.frac = true;
+                        break;
+                    }
+                    c.cur += f;
+                    c.j = k;
+                    c.frac = true;
+                    c.last_small = true;
+                    continue;
+                }
+                if !c.last_small && self.spaced(j + 1) {
+                    // "two thousand and five", "3 hundred and 21", "two hundred and two thousand"
+                    if let Some((v, k)) = self.small_at(j + 1, digits_ok && c.hundreds) {
+                        let ok = v > 0.0
+                            && match self.scale_word(k) {
+                                Some(100.0) => c.cur == 0.0 && v < 10.0,
+                                Some(m) => c.last_scale == 0.0 || m < c.last_scale,
+                                None => v < if c.hundreds { 100.0 } else { 1000.0 },
+                            };
+                        if ok {
+                            c.cur += v;
+                            c.last_add = v;
+                            c.j = k;
+                            c.last_small = true;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            // "two thousand five hundred", "one hundred five", "4 thousand 3 hundred"
+            if !c.last_small {
+                // a tens word that starts a compound ordinal is the denominator's ("one hundred
+                // thirty-fifths")
+                if tens(w).is_some() && self.word_dash(j + 1) && ordinal_ones(self.low(j + 2)).is_some() {
+                    break;
+                }
+                if let Some((v, k)) = self.small_at(j, digits_ok) {
+                    let digit = self.kind(j) == Some(K::Num);
+                    let ok = v > 0.0
+                        && match self.scale_word(k) {
+                            Some(100.0) => c.cur == 0.0 && v < 10.0,
+                            Some(m) => c.last_scale == 0.0 || m < c.last_scale,
+                            None => !digit && v < if c.hundreds { 100.0 } else { 1000.0 },
+                        };
+                    if ok {
+                        c.cur += v;
+                        c.last_add = v;
+                        c.j = k;
+                        c.last_small = true;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // "three dozen", "3 dozens", "three hundred and two dozens" (300 + 24)
+            if matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
+                c.cur += c.last_add * 11.0;
+                c.j += 1;
+                c.last_small = false;
+                c.scaled = true;
+                continue;
+            }
+            break;
+        }
+    }
+
+    /// A fraction after "and": "a half", "one half", "three quarters", "a thirtieth",
+    /// "thirty-two fifths": (numerator, denominator, next token).
+    fn frac_phrase(&self, k: usize) -> Option<(f64, f64, usize)> {
+        if !self.spaced(k) {
+            return None;
+        }
+        let (num, e) = if matches!(self.low(k), "a" | "an") { (1.0, k + 1) } else { self.small_at(k, false)? };
+        let (den, e) = self.den_at(e, num, false)?;
+        Some((num, den, e))
+    }
+
+    /// The denominator after a numerator `num` at `k`: "fifths", "quarter", "hundredths", or a
+    /// compound ordinal ("twenty-first", "twenty fifths", "one hundred fifth", "one hundred and
+    /// fifth"); singular after one, plural otherwise. With `strict` (not after "and"), a singular
+    /// denominator, and "quarter(s)" (also a fiscal quarter), must be followed by "of", a scale,
+    /// "and"/"or", punctuation or the end ("one third of", "a fifth.", but not "one third
+    /// party"). Returns (denominator, next token).
+    fn den_at(&self, k: usize, num: f64, strict: bool) -> Option<(f64, usize)> {
+        // "one-third" is a fraction wherever it stands
+        let strict = strict && !(self.word_dash(k) && self.glued(k));
+        let k = if self.word_dash(k) { k + 1 } else { k };
+        if self.kind(k) != Some(K::Word) {
+            return None;
+        }
+        let (d, e) = if let Some(d) = denominator(self.low(k)) {
+            (d, k + 1)
+        } else {
+            let (v, e0) = self.small_at(k, false)?;
+            let mut c = Card { cur: v, last_add: v, j: e0, last_small: true, ..Default::default() };
+            self.card_tail(&mut c, false, false);
+            let cv = c.total + c.cur;
+            let mut m = c.j;
+            if self.low(m) == "and" || self.word_dash(m) {
+                m += 1;
+            }
+            let o = ordinal_ones(self.low(m)).filter(|_| cv % 10.0 == 0.0 && cv > 0.0 && !c.frac)?;
+            (cv + o, m + 1)
+        };
+        let w = self.low(e - 1);
+        let plural = w.ends_with('s');
+        if (num == 1.0) == plural {
+            return None;
+        }
+        // "twenty-first-century": part of a compound adjective
+        if self.word_dash(e) && self.glued(e) {
+            return None;
+        }
+        let nx = self.low(e);
+        let quarter = w.starts_with("quarter");
+        let follow_ok = e >= self.v.len()
+            || self.kind(e) == Some(K::Sym)
+            || matches!(nx, "of" | "and" | "or")
+            || self.scale_word(e).is_some_and(|m| m >= 1e3)
+            || !quarter
+                && matches!(
+                    nx,
+                    "the" | "a" | "an" | "plus" | "less" | "more" | "than" | "to" | "in" | "on" | "at" | "for" | "is"
+                        | "are" | "was" | "were" | "that" | "this" | "these" | "those" | "his" | "her" | "its"
+                        | "their" | "our" | "my" | "your"
+                );
+        if strict && (num == 1.0 || quarter) && !follow_ok {
+            return None;
+        }
+        Some((d, e))
+    }
+
+    /// "point five", "point zero three", "point seventy-one", "point eleven" after a whole
+    /// number `whole`: (value, next token).
+    fn point(&self, j: usize, whole: f64) -> Option<(f64, usize)> {
+        if self.low(j) != "point" || !self.spaced(j) || whole.fract() != 0.0 || !self.spaced(j + 1) {
+            return None;
+        }
+        let mut k = j + 1;
+        let mut digits = String::new();
+        while self.spaced(k) && digits.len() < 12 {
+            match ones(self.low(k)).filter(|d| *d < 10.0) {
+                Some(d) => digits.push(char::from(b'0' + d as u8)),
+                None => break,
+            }
+            k += 1;
+        }
+        if digits.is_empty() {
+            let (v, e) = self.small_at(k, false).filter(|(v, _)| (10.0..100.0).contains(v))?;
+            digits = format!("{}", v as u32);
+            k = e;
+        }
+        let f: f64 = format!("0.{digits}").parse().ok()?;
+        Some((whole + f, k))
+    }
+
+    /// "one over three", "2000 over 3": a fraction written with "over", when only punctuation
+    /// or the end follows the denominator ("over 3 years" is a duration). (value, next token).
+    fn over(&self, j: usize, num: f64) -> Option<(f64, usize)> {
+        if self.low(j) != "over" || !self.spaced(j) || !self.spaced(j + 1) {
+            return None;
+        }
+        let k = j + 1;
+        let (d, e) = match self.kind(k)? {
+            K::Num => {
+                let r = self.raw(k);
+                if !r.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                (r.parse::<f64>().ok()?, k + 1)
+            }
+            K::Word => {
+                let (v, e0) = self.small_at(k, false)?;
+                let mut c = Card { cur: v, last_add: v, j: e0, last_small: true, ..Default::default() };
+                self.card_tail(&mut c, false, false);
+                if c.frac {
+                    return None;
+                }
+                (c.total + c.cur, c.j)
+            }
+            K::Sym => return None,
+        };
+        let end_ok =
+            e >= self.v.len() || self.kind(e) == Some(K::Sym) && matches!(self.raw(e), "." | "," | ";" | "!" | "?" | ")");
+        (d > 0.0 && end_ok).then(|| (num / d, e))
     }
 
     fn word_number(&self, i: usize) -> Option<NumP> {
@@ -516,19 +1064,33 @@ impl<'a> Toks<'a> {
             }
             return None;
         }
-        // "a hundred", "a million", "a dozen"; "a third of", "a quarter of"
+        // "a third of", "a fifth.", "a quarter million", "a third of a million", "a twenty-first";
+        // "a hundred and twenty thousand", "a million", "a dozen": cardinals below
         let article = w == "a" || w == "an";
+        // "an hour and a half", "a day or a third" are no fractions of their own
+        let after_and = i > 0 && matches!(self.low(i - 1), "and" | "or");
+        if article && self.low(i + 1) == "half" && matches!(self.low(i + 2), "a" | "an") {
+            // "a half a million"
+            let n = self.word_number(i + 1).filter(|n| !n.half)?;
+            return Some(NumP { s: i, ..n });
+        }
         if article {
-            let n = self.low(i + 1);
-            if let Some(d) = denominator(n).filter(|_| n != "half" && self.low(i + 2) == "of") {
-                return Some(NumP { e: i + 2, value: 1.0 / d, raw: 1.0 / d, fraction: true, ..base });
+            if let Some((d, k)) = self.den_at(i + 1, 1.0, true).filter(|_| !after_and) {
+                let (v, e) = self.frac_scale(1.0 / d, k);
+                return Some(NumP { e, value: v, raw: v, fraction: e == k, ..base });
             }
-            // "a hundred and twenty thousand", "a million", "a dozen": cardinals below
-            if !matches!(n, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+            let n = self.low(i + 1);
+            if !matches!(n, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "lakh" | "crore") {
                 return None;
             }
         }
-        // "half a million", bare "half"
+        // "half a million", "half million", "quarter million", bare "half"
+        if w == "half" || w == "quarter" {
+            if let Some(m) = self.scale_word(i + 1).filter(|m| *m >= 1e3) {
+                let v = m / if w == "half" { 2.0 } else { 4.0 };
+                return Some(NumP { e: i + 2, value: v, raw: v, ..base });
+            }
+        }
         if w == "half" {
             if matches!(self.low(i + 1), "a" | "an")
                 && (big_scale(self.low(i + 2)).is_some() || self.low(i + 2) == "dozen")
@@ -539,104 +1101,94 @@ impl<'a> Toks<'a> {
             return Some(NumP { e: i + 1, value: 0.5, raw: 0.5, fraction: true, half: true, ..base });
         }
         // Cardinals.
-        let first = if article { 1.0 } else { ones(w).or_else(|| tens(w))? };
-        let mut j = i + 1;
-        let mut cur = first;
-        if article {
-            // no compounds or fractions after "a"
-        } else if tens(w).is_some() && self.hyphen(j) {
-            if let Some(o) = ones(self.low(j + 1)).filter(|o| (1.0..10.0).contains(o)) {
-                cur += o;
-                j += 2;
-            }
-        } else if tens(w).is_some() && self.v.get(j).is_some_and(|t| t.sp) {
-            if let Some(o) = ones(self.low(j)).filter(|o| (1.0..10.0).contains(o)) {
-                cur += o;
-                j += 1;
-            }
-        }
-        // Fractions: "two-thirds", "one third", "three quarters".
-        if (1.0..=10.0).contains(&cur) && j == i + 1 && !article {
-            let k = if self.hyphen(j) { j + 1 } else { j };
-            if let Some(d) = denominator(self.low(k)) {
-                if (cur == 1.0) != self.low(k).ends_with('s') {
-                    let v = cur / d;
-                    return Some(NumP { e: k + 1, value: v, raw: v, fraction: true, ..base });
-                }
-            }
-        }
-        let mut total = 0.0;
-        let mut last_small = true;
-        let mut scaled = false;
-        let mut last_scale = 0.0;
-        loop {
-            let w = self.low(j);
-            if !self.v.get(j).is_some_and(|t| t.sp) {
-                break;
-            }
-            if w == "hundred" && last_small && cur < 100.0 {
-                cur = cur.max(1.0) * 100.0;
-                j += 1;
-                last_small = false;
-                scaled = true;
-            } else if let Some(m) = big_scale(w) {
-                total += cur.max(1.0) * m;
-                cur = 0.0;
-                j += 1;
-                last_small = false;
-                scaled = true;
-                last_scale = m;
-            } else if w == "and" && !last_small && cur == 0.0 && self.low(j + 1) == "a" && self.low(j + 2) == "half" {
-                // "a billion and a half"
-                total += 0.5 * last_scale;
-                j += 3;
-                last_small = true;
-            } else if w == "and" && !last_small && (ones(self.low(j + 1)).is_some() || tens(self.low(j + 1)).is_some())
-            {
-                let w1 = self.low(j + 1);
-                let mut v = ones(w1).or_else(|| tens(w1)).unwrap_or(0.0);
-                j += 2;
-                if tens(w1).is_some() {
-                    let k = if self.hyphen(j) { j + 1 } else { j };
-                    if let Some(o) = ones(self.low(k)).filter(|o| (1.0..10.0).contains(o) && (k > j || self.v[k].sp)) {
-                        v += o;
-                        j = k + 1;
-                    }
-                }
-                cur += v;
-                last_small = true;
-            } else if w == "and" && last_small && self.low(j + 1) == "a" && self.low(j + 2) == "half" {
-                cur += 0.5;
-                j += 3;
-                last_small = true;
-            } else if let Some(v) =
-                ones(w).or_else(|| tens(w)).filter(|_| !last_small && cur % 100.0 == 0.0 && v_ok(w, cur))
-            {
-                // "two thousand five hundred", "one hundred five", "a thousand twenty-one"
-                cur += v;
-                j += 1;
-                if tens(w).is_some() && self.hyphen(j) {
-                    if let Some(o) = ones(self.low(j + 1)).filter(|o| (1.0..10.0).contains(o)) {
-                        cur += o;
-                        j += 2;
-                    }
-                }
-                last_small = true;
-            } else if w == "dozen" && last_small {
-                cur *= 12.0;
-                j += 1;
-                last_small = false;
-                scaled = true;
-            } else {
-                break;
-            }
-        }
-        let value = total + cur;
+        let mut c = if article {
+            Card { cur: 1.0, last_add: 1.0, j: i + 1, last_small: true, ..Default::default() }
+        } else {
+            let (v, e) = self.small_at(i, false)?;
+            Card { cur: v, last_add: v, j: e, last_small: true, ..Default::default() }
+        };
+        self.card_tail(&mut c, false, true);
+        let value = c.total + c.cur;
+        let j = c.j;
         if !value.is_finite() {
             return None;
         }
-        Some(NumP { e: j, value, raw: value, small_word: !scaled, one: !scaled && value == 1.0 && !article, ..base })
+        if !c.frac {
+            // "five point five", "two point five million"
+            if let Some((v, k)) = self.point(j, value) {
+                let (v, k) = match self.scale_word(k).filter(|m| *m >= 1e3) {
+                    Some(m) => (v * m, k + 1),
+                    None => (v, k),
+                };
+                return Some(NumP { e: k, value: v, raw: v, ..base });
+            }
+            // "three fifths", "twenty-three fifths", "three twenty-firsts", "three quarters billion"
+            if let Some((d, k)) = self.den_at(j, value, true) {
+                // with a scale it counts things again: "two thirds of a million jobs"
+                let (v, e) = self.frac_scale(value / d, k);
+                return Some(NumP { e, value: v, raw: v, fraction: e == k, ..base });
+            }
+            // "one over three"
+            if let Some((v, k)) = self.over(j, value) {
+                return Some(NumP { e: k, value: v, raw: v, fraction: true, ..base });
+            }
+        }
+        let small = !c.scaled;
+        // "thirty thousand": raw 30, scale 1000, as for "30 thousand" (ranges share the scale:
+        // "twenty-five or thirty thousand dollars")
+        let mult = match self.v.get(j.wrapping_sub(1)).map(|_| self.low(j - 1)) {
+            Some(w) if c.cur == 0.0 && !c.frac && c.total > 0.0 => big_scale(w).unwrap_or(1.0),
+            Some("hundred") if c.total == 0.0 && !c.frac => 100.0,
+            _ => 1.0,
+        };
+        Some(NumP {
+            e: j,
+            value,
+            raw: value / mult,
+            mult,
+            small_word: small,
+            one: small && !c.frac && value == 1.0 && !article,
+            ..base
+        })
     }
+
+    /// A scale after a fraction: "three quarters billion", "two thirds of a million".
+    fn frac_scale(&self, v: f64, k: usize) -> (f64, usize) {
+        if let Some(m) = self.scale_word(k).filter(|m| *m >= 1e3) {
+            return (v * m, k + 1);
+        }
+        if self.low(k) == "of" && matches!(self.low(k + 1), "a" | "an") {
+            if let Some(m) = self.scale_word(k + 2).filter(|m| *m >= 1e3) {
+                return (v * m, k + 3);
+            }
+        }
+        (v, k)
+    }
+}
+
+/// A cardinal being read ("two million three hundred and five").
+#[derive(Debug, Clone, Copy, Default)]
+struct Card {
+    /// Completed groups, scales applied.
+    total: f64,
+    /// The group being read (below 1000), or the whole value after a fraction.
+    cur: f64,
+    /// The next token.
+    j: usize,
+    /// The last element was a number, not a scale word.
+    last_small: bool,
+    /// A scale word was read.
+    scaled: bool,
+    /// The last big scale read (0: none).
+    last_scale: f64,
+    /// `cur` holds hundreds ("three hundred").
+    hundreds: bool,
+    /// The last element was a scale word.
+    after_scale: bool,
+    /// A fraction was read ("and a half"): only a scale may follow.
+    frac: bool,
+    /// The last number added to `cur` ("two" of "three hundred and two dozens").
+    last_add: f64,
 }
 
 #[cfg(test)]
@@ -662,6 +1214,45 @@ mod tests {
         assert_eq!(num("tens of thousands of people"), Some(1e4));
         assert_eq!(num("a dozen"), Some(12.0));
         assert_eq!(num(&"9".repeat(1000)), None);
+    }
+
+    #[test]
+    fn notation() {
+        assert_eq!(num(".08"), Some(0.08));
+        assert_eq!(num("12,34,567.89"), Some(1234567.89));
+        assert_eq!(num("1e10"), Some(1e10));
+        assert_eq!(num("12.32e+14"), Some(1.232e15));
+        assert_eq!(num("1.3x10^6"), Some(1.3e6));
+        assert_eq!(num("6.23x10^-4").map(|v| (v * 1e6).round()), Some(623.0));
+        assert_eq!(num("8x2^10 bits"), Some(8192.0));
+        assert_eq!(num("2.5^-1"), Some(0.4));
+        assert_eq!(num("1e999"), Some(1.0)); // overflow: the exponent is not read
+        assert_eq!(num("1MM"), Some(1e6));
+        assert_eq!(num("10 bln"), Some(1e10));
+        assert_eq!(num("4 thousand 3 hundred and 21"), Some(4321.0));
+        assert_eq!(num("3 hundred and 2 hundred"), Some(300.0));
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(num("fifty - two"), Some(52.0));
+        assert_eq!(num("nought point nought three"), Some(0.03));
+        assert_eq!(num("two hundred point seventy-one"), Some(200.71));
+        assert_eq!(num("three lakh crore"), Some(3e12));
+        assert_eq!(num("three million, two hundred & forty"), Some(3_000_240.0));
+        assert_eq!(num("twenty fifths"), Some(4.0));
+        assert_eq!(num("twenty twenty fifths"), Some(0.8));
+        assert_eq!(num("one hundred thirty-fifths"), Some(100.0 / 35.0));
+        assert_eq!(num("one hundred and thirty fifths"), Some(26.0));
+        assert_eq!(num("two hundred and fifty-four hundredths"), Some(200.54));
+        assert_eq!(num("a hundred trillionths"), Some(1e-10));
+        assert_eq!(num("one over one hundred and twenty five"), Some(0.008));
+        assert_eq!(num("one billion and a half million"), Some(1_000_500_000.0));
+        assert_eq!(num("five billion and three quarters"), Some(5.75e9));
+        assert_eq!(num("three hundred and two dozens"), Some(324.0));
+        assert_eq!(num("quarter million"), Some(250_000.0));
+        assert_eq!(num("a third term"), None);
+        assert_eq!(num("one third party"), Some(1.0)); // "one", not a fraction
     }
 
     #[test]

@@ -12,15 +12,36 @@
 //! `unit` is the counted thing as written, lower-cased, without leading proper adjectives
 //! ("North Korean soldiers" → "soldiers"); an ISO 4217 code for money; "%" for percentages
 //! ("percentage points" and "basis points" are kept); the unit as written for measures ("mm",
-//! "km", "tonnes", "years"; symbols keep their case, "MW"). Cents and pence are converted to
-//! the main unit (0.5 USD for "50 cents").
+//! "km", "tonnes", "years"; symbols keep their case, "MW"). A measure's unit is the measure
+//! alone: "2 million tonnes of grain" has unit "tonnes" (what is measured stays in the span);
+//! a count keeps its "of" phrase ("500,000 rounds of 155mm shells"). Cents and pence are
+//! converted to the main unit (0.5 USD for "50 cents").
+//!
+//! Beyond a number and its unit, the finder reads
+//! - compound amounts as one value: "3 dollars 50 cents", "15 dollars and 50", "5 ft 2 in",
+//!   "6 lb 4 oz"; "75 USD million", "30 MUSD"; tolerances "9.83e-3 +/- 1e-5 km/s2";
+//! - ranges: "3 to 5", "3-5", "between 3 and 5", "two or three judges" (an approximate range
+//!   when the second is at most ten times the first), "from -18 °C to -34 °C". After a verb of
+//!   change in the same clause, "from X to Y" is two values, a before and an after ("rose from
+//!   3% to 5%", "cut the budget from $10 billion to $30 billion"), sharing a unit ("from 31 to 36
+//!   percent"); "45 and 50 mg" shares the unit too;
+//! - signs: "minus five percent", "negative one", "-5 °C", "$-99.99" (a parenthesised amount is
+//!   not read as negative: in news "€50 ($55)" is a conversion);
+//! - frequencies: "four times per week" (unit "times", rate "per week").
+//!
+//! Word numerals without a unit noun ("two", "sixteen") are statistics only where they stand
+//! as a count: the subject of a verb ("Sixteen were killed"), an object or complement that
+//! ends a phrase ("rose to sixteen.", "he has passed five", "There are two in my car"), with a
+//! sign, or as the whole sentence or fragment. Not after a determiner ("the two leaders"), in
+//! a partitive ("two of the soldiers"), a name or label ("Chapter Two"), a vague alternative
+//! ("a month or two") or a score ("seven to two"); and "one" alone is a pronoun.
 
 use crate::report::{Quantity, QuantityKind};
 
 #[path = "number.rs"]
 mod number;
 
-use number::{is_numeral_word, NumP, Toks, K};
+use number::{big_scale, is_numeral_word, NumP, Toks, K};
 use QuantityKind::{Count, Measure, Money, Percent};
 
 /// A quantity found in the text. Offsets are UTF-8 bytes into the whole text.
@@ -55,7 +76,16 @@ fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize
     }
     let toks = number::tokenize(text, s, e);
     let n = toks.len();
-    let mut sc = Scan { tk: Toks { t: text, v: &toks }, used: vec![false; n], out: Vec::new(), times: Vec::new() };
+    let first = toks.iter().position(|t| t.k != K::Sym).unwrap_or(n);
+    let last = toks.iter().rposition(|t| t.k != K::Sym).unwrap_or(0);
+    let mut sc = Scan {
+        tk: Toks { t: text, v: &toks },
+        used: vec![false; n],
+        out: Vec::new(),
+        times: Vec::new(),
+        first,
+        last,
+    };
     sc.block_addresses();
     let mut i = 0;
     while i < n {
@@ -213,12 +243,26 @@ fn iso(raw: &str) -> Option<&'static str> {
         "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "KPW", "INR", "RUB", "UAH", "CHF", "CAD", "AUD", "HKD", "SGD",
         "NZD", "TWD", "BRL", "MXN", "ZAR", "TRY", "ILS", "SAR", "AED", "NGN", "EGP", "PKR", "BDT", "IDR", "THB",
         "VND", "PHP", "MYR", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "ARS", "CLP", "COP", "KES", "QAR", "KWD",
-        "IRR",
+        "IRR", "BTC",
     ];
-    if raw == "RMB" {
+    // lower-case codes too ("500 usd"), except those that are English words ("try", "cop")
+    let lower = raw.bytes().all(|b| b.is_ascii_lowercase());
+    if lower && matches!(raw, "try" | "php" | "cad" | "cop" | "ars") {
+        return None;
+    }
+    if raw.len() != 3 || !(lower || raw.bytes().all(|b| b.is_ascii_uppercase())) {
+        return None;
+    }
+    let up = raw.to_ascii_uppercase();
+    if up == "RMB" {
         return Some("CNY");
     }
-    C.iter().find(|c| **c == raw).copied()
+    C.iter().find(|c| **c == up).copied()
+}
+
+/// A code for millions of a currency ("MUSD", "MEUR", "MGBP", "MAUD"), as in financial reports.
+fn iso_millions(raw: &str) -> Option<&'static str> {
+    raw.strip_prefix('M').filter(|r| r.bytes().all(|b| b.is_ascii_uppercase())).and_then(iso)
 }
 
 /// Currency symbols.
@@ -238,6 +282,15 @@ fn sym_ccy(raw: &str) -> Option<&'static str> {
         "₱" => "PHP",
         "฿" => "THB",
         "₫" => "VND",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "₮" => "MNT",
+        "₲" => "PYG",
+        "₵" => "GHS",
+        "₸" => "KZT",
+        "₼" => "AZN",
+        "₿" => "BTC",
         _ => return None,
     })
 }
@@ -297,7 +350,9 @@ const SYMS: &[(&str, u8)] = &[
     ("kB", 0), ("MB", 0), ("GB", 0), ("TB", 0), ("PB", 0), ("Mbps", 0), ("Gbps", 0), ("kbps", 0), ("mAh", 0),
     ("dB", 0), ("hp", 0), ("cc", 0), ("psi", 0), ("kcal", 0), ("kJ", 0), ("MJ", 0), ("C", GLUED), ("F", GLUED),
     ("h", GLUED | TIME), ("hr", TIME), ("hrs", TIME), ("min", TIME), ("mins", TIME), ("sec", TIME),
-    ("secs", TIME), ("yr", TIME), ("yrs", TIME), ("sq", 0),
+    ("secs", TIME), ("yr", TIME), ("yrs", TIME), ("sq", 0), ("eV", 0), ("keV", 0), ("MeV", 0), ("GeV", 0),
+    ("TeV", 0), ("Gy", 0), ("mGy", 0), ("Sv", 0), ("mSv", 0), ("µSv", 0), ("μSv", 0), ("tpd", 0), ("tbsp", OF),
+    ("tsp", OF), ("in", 0), ("J", 0),
 ];
 
 /// Unit words (lower-case).
@@ -324,7 +379,9 @@ const WORD_UNITS: &[(&str, u8)] = &[
     ("second", TIME), ("seconds", TIME), ("minute", TIME), ("minutes", TIME), ("hour", TIME), ("hours", TIME),
     ("day", TIME), ("days", TIME), ("week", TIME), ("weeks", TIME), ("fortnight", TIME), ("fortnights", TIME),
     ("month", TIME), ("months", TIME), ("year", TIME), ("years", TIME), ("decade", TIME), ("decades", TIME),
-    ("century", TIME), ("centuries", TIME), ("millennium", TIME), ("millennia", TIME),
+    ("century", TIME), ("centuries", TIME), ("millennium", TIME), ("millennia", TIME), ("cup", OF), ("cups", OF),
+    ("tablespoon", OF), ("tablespoons", OF), ("teaspoon", OF), ("teaspoons", OF), ("electronvolt", 0),
+    ("electronvolts", 0), ("sievert", 0), ("sieverts", 0), ("millisievert", 0), ("millisieverts", 0),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -357,6 +414,8 @@ struct Head {
     e: usize,
     /// Glued to a word that is no unit ("5G", "1e308"): an identifier.
     junk: bool,
+    /// Written with "minus" or "negative" ("minus five percent"): a number, never a pronoun.
+    signed: bool,
 }
 
 struct Scan<'a> {
@@ -364,6 +423,9 @@ struct Scan<'a> {
     used: Vec<bool>,
     out: Vec<FoundQuantity>,
     times: Vec<(usize, usize)>,
+    /// The first and last tokens that are words or numbers (punctuation aside).
+    first: usize,
+    last: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -508,6 +570,11 @@ impl<'a> Scan<'a> {
                     if self.is(i + 1, K::Num) {
                         return (Some(c), i + 1, false);
                     }
+                    // "$-99.99"
+                    if matches!(self.raw(i + 1), "-" | "−") && self.glued(i + 1) && self.is(i + 2, K::Num) && self.glued(i + 2)
+                    {
+                        return (Some(c), i + 2, true);
+                    }
                 }
             }
             Some(K::Word) => {
@@ -516,7 +583,7 @@ impl<'a> Scan<'a> {
                         return (Some(c), i + 2, false);
                     }
                 }
-                if let Some(c) = iso(raw) {
+                if let Some(c) = iso(raw).or_else(|| iso_millions(raw)) {
                     if self.sym(i + 1, "$") && self.glued(i + 1) && self.is(i + 2, K::Num) {
                         return (Some(c), i + 2, false);
                     }
@@ -530,7 +597,15 @@ impl<'a> Scan<'a> {
                         return (Some("INR"), j, false);
                     }
                 }
-                if self.low(i) == "minus" && self.is(i + 1, K::Num) {
+                // "minus 5", "minus five percent", "negative one" (not "a negative one")
+                let numeral = self.is(i + 1, K::Num)
+                    || number::ones(self.low(i + 1)).is_some()
+                    || number::tens(self.low(i + 1)).is_some();
+                if matches!(self.low(i), "minus" | "negative")
+                    && numeral
+                    && self.spaced(i + 1)
+                    && (self.is(i + 1, K::Num) || !matches!(self.low_before(i, 1), "a" | "an" | "the"))
+                {
                     return (None, i + 1, true);
                 }
             }
@@ -551,7 +626,11 @@ impl<'a> Scan<'a> {
             return Some(Unit::new(Percent, "‰", k + 1));
         }
         match low {
-            "percent" | "pct" => return Some(Unit::new(Percent, "%", k + 1)),
+            "percent" | "pct" | "percents" => return Some(Unit::new(Percent, "%", k + 1)),
+            // "thirty percentage" (not "percentage points")
+            "percentage" if !matches!(self.low(k + 1), "point" | "points") => {
+                return Some(Unit::new(Percent, "%", k + 1))
+            }
             "per" if !compound && self.low(k + 1) == "cent" => return Some(Unit::new(Percent, "%", k + 2)),
             "percentage" if !compound && matches!(self.low(k + 1), "point" | "points") => {
                 return Some(Unit::new(Percent, self.lower_span(k, k + 2), k + 2))
@@ -573,6 +652,10 @@ impl<'a> Scan<'a> {
     fn ccy_suffix(&self, k: usize, num: &NumP, compound: bool) -> Option<Unit> {
         let raw = self.raw(k);
         let money = |code: &str, e: usize, factor: f64| Some(Unit { factor, ..Unit::new(Money, code, e) });
+        // "3 USD50", "1 $10": a code glued to the next number belongs to that number
+        if self.is(k + 1, K::Num) && self.glued(k + 1) {
+            return None;
+        }
         match self.tk.kind(k)? {
             K::Sym if !compound => {
                 return sym_ccy(raw).and_then(|c| money(c, k + 1, 1.0));
@@ -584,6 +667,9 @@ impl<'a> Scan<'a> {
             if let Some(c) = iso(raw) {
                 return money(c, k + 1, 1.0);
             }
+            if let Some(c) = iso_millions(raw) {
+                return money(c, k + 1, 1e6);
+            }
             match raw {
                 "元" => return money("CNY", k + 1, 1.0),
                 "円" => return money("JPY", k + 1, 1.0),
@@ -593,7 +679,7 @@ impl<'a> Scan<'a> {
         let low = self.low(k);
         match low {
             "cents" | "cent" => return money("USD", k + 1, 0.01),
-            "pence" => return money("GBP", k + 1, 0.01),
+            "pence" | "penny" | "pennies" => return money("GBP", k + 1, 0.01),
             "p" if self.glued(k) && raw == "p" => return money("GBP", k + 1, 0.01),
             "pounds" | "pound" => {
                 let sterling = self.low(k + 1) == "sterling";
@@ -624,6 +710,113 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// A unit symbol glued to a negative power at `k`: "s-1", "s−1", "fb−1", "m^-2" (the
+    /// barn, "fb", "pb", only so). (text as "s-1", next token).
+    fn inverse_unit(&self, k: usize) -> Option<(String, usize)> {
+        let raw = self.raw(k);
+        let known = SYMS.iter().any(|(s, f)| *s == raw && f & TIME == 0) || matches!(raw, "s" | "fb" | "pb");
+        if !known || !self.is(k, K::Word) {
+            return None;
+        }
+        let p = if self.sym(k + 1, "^") && self.glued(k + 1) { k + 2 } else { k + 1 };
+        if !matches!(self.raw(p), "-" | "‐" | "−") || !self.glued(p) || !self.glued(p + 1) {
+            return None;
+        }
+        let n = self.raw(p + 1);
+        if !matches!(n, "1" | "2" | "3") || self.glued_alnum(p + 2) {
+            return None;
+        }
+        // "1 m-3 m" is a range
+        let w = self.raw(p + 2);
+        let unit_next =
+            w != "in" && SYMS.iter().any(|(s, _)| *s == w) || WORD_UNITS.iter().any(|(u, _)| *u == self.low(p + 2));
+        if self.is(p + 2, K::Num) || unit_next {
+            return None;
+        }
+        Some((format!("{raw}-{n}"), p + 2))
+    }
+
+    /// A letter or digit glued at `k`.
+    fn glued_alnum(&self, k: usize) -> bool {
+        self.glued(k) && matches!(self.tk.kind(k), Some(K::Word | K::Num))
+    }
+
+    /// "/km", "/s2", "/cm³", "/m^2" glued after a unit, the denominator a unit symbol that is
+    /// not a bare time ("/min", "/h" are rates): (text after the slash, next token).
+    fn per_unit(&self, e: usize) -> Option<(String, usize)> {
+        if !self.sym(e, "/") || !self.glued(e) || !self.glued(e + 1) || !self.is(e + 1, K::Word) {
+            return None;
+        }
+        let d = self.raw(e + 1);
+        let unit = SYMS.iter().any(|(s, f)| *s == d && f & TIME == 0) || d == "s";
+        if !unit {
+            return None;
+        }
+        let mut t = d.to_string();
+        let mut k = e + 2;
+        let caret = self.sym(k, "^") && self.glued(k) && self.glued(k + 1);
+        let p = if caret { k + 1 } else { k };
+        if self.glued(p) && matches!(self.raw(p), "2" | "3" | "²" | "³") && !self.glued_alnum(p + 1) {
+            t.push(match self.raw(p) {
+                "2" | "²" => '²',
+                _ => '³',
+            });
+            k = p + 1;
+        } else if d == "s" {
+            return None; // "/s" alone is a rate
+        }
+        if self.glued_alnum(k) {
+            return None;
+        }
+        Some((t, k))
+    }
+
+    /// "in" after a number is inches when nothing it could govern follows: "2 1/2 in thick",
+    /// "my pencil is 2 in.", "5 ft 2 in" (not "3 in 10", "rose 2 in May").
+    fn inch_at(&self, k: usize) -> bool {
+        let nx = k + 1;
+        let end = nx >= self.n() || self.is(nx, K::Sym) && matches!(self.raw(nx), "." | "," | ";" | ")" | "!" | "?");
+        let after_ft = k >= 2 && matches!(self.raw(k - 2), "ft" | "feet" | "foot");
+        after_ft
+            || end && self.spaced(k)
+            || matches!(self.low(nx), "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "diameter")
+    }
+
+    /// "40C", "13F" glued: a temperature, unless it reads as an identifier ("the 13F filing",
+    /// "When must 13F be filed?": a form or model name before a noun, or after a modal verb).
+    fn glued_temperature(&self, k: usize) -> bool {
+        let n0 = k - 1;
+        let modal = n0 > 0
+            && matches!(
+                self.low(n0 - 1),
+                "must" | "should" | "can" | "could" | "will" | "would" | "shall" | "may" | "might" | "does" | "do" | "did"
+            );
+        let nx = self.low(k + 1);
+        let noun_after = self.spaced(k + 1)
+            && self.is(k + 1, K::Word)
+            && !self.cap(k + 1)
+            && !has(STOP, nx)
+            && !matches!(nx, "heat" | "temperatures" | "temperature" | "weather" | "outside" | "inside" | "today");
+        !modal && !noun_after
+    }
+
+    /// "30 C", "75 F" spaced: a temperature when punctuation, the end or a word of place or
+    /// time follows ("Its 30 C outside!"), and no label comes before ("Group 30 C").
+    fn spaced_temperature(&self, k: usize) -> bool {
+        if !matches!(self.raw(k), "C" | "F") || !self.spaced(k) || k == 0 || !self.is(k - 1, K::Num) {
+            return false;
+        }
+        let nx = k + 1;
+        let end = nx >= self.n() || self.is(nx, K::Sym) && matches!(self.raw(nx), "." | "," | ";" | ")" | "!" | "?");
+        let ok_next = end
+            || matches!(
+                self.low(nx),
+                "outside" | "inside" | "today" | "tonight" | "yesterday" | "tomorrow" | "in" | "on" | "at" | "and" | "or"
+            );
+        let label = k >= 2 && (has(LABELS, self.low(k - 2)) || k > 2 && self.cap(k - 2) && !self.month(k - 2));
+        ok_next && !label
+    }
+
     fn measure_at(&self, k: usize, compound: bool) -> Option<Unit> {
         let raw = self.raw(k);
         let glued = self.glued(k);
@@ -636,8 +829,25 @@ impl<'a> Scan<'a> {
         if !self.is(k, K::Word) {
             return None;
         }
+        // "4e14 s-1", "1 fb−1", "m^-2": a unit to a negative power
+        if let Some((t, e)) = self.inverse_unit(k) {
+            return Some(Unit::new(Measure, t, e));
+        }
+        // "2.123 am", "2.1 pm" cannot be clock times: attometres, picometres
+        if matches!(raw, "am" | "pm") && k > 0 && self.is(k - 1, K::Num) && !clock_decimals(self.raw(k - 1)) {
+            return Some(Unit::new(Measure, raw, k + 1));
+        }
         if let Some(&(sym, flags)) = SYMS.iter().find(|(s, _)| *s == raw) {
-            if flags & GLUED != 0 && !glued {
+            // "10 l/km": a compound unit needs no glue
+            let per = self.sym(k + 1, "/") && self.glued(k + 1) && self.is(k + 2, K::Word) && self.glued(k + 2);
+            let unglued_ok = glued || per && sym == "l" || self.spaced_temperature(k);
+            if flags & GLUED != 0 && !unglued_ok {
+                return None;
+            }
+            if sym == "in" && !self.inch_at(k) {
+                return None;
+            }
+            if matches!(sym, "C" | "F") && glued && !self.glued_temperature(k) {
                 return None;
             }
             let mut e = k + 1;
@@ -654,22 +864,43 @@ impl<'a> Scan<'a> {
                 text = format!("sq {next}");
                 e = k + 2;
             }
-            if matches!(sym, "km" | "m" | "mi" | "ft" | "cm") && self.glued(e) {
-                match self.raw(e) {
-                    "2" | "²" => {
+            if matches!(sym, "km" | "m" | "mi" | "ft" | "cm") {
+                // "km2", "km²", "km^2", "4 km squared", "km/h"
+                let caret = self.sym(e, "^") && self.glued(e) && self.glued(e + 1);
+                let p = if caret { e + 1 } else { e };
+                match self.raw(p) {
+                    "2" | "²" if self.glued(p) && !self.glued_alnum(p + 1) => {
                         text.push('²');
-                        e += 1;
+                        e = p + 1;
                     }
-                    "3" | "³" => {
+                    "3" | "³" if self.glued(p) && !self.glued_alnum(p + 1) => {
                         text.push('³');
-                        e += 1;
+                        e = p + 1;
                     }
-                    "/" if self.raw(e + 1) == "h" && self.glued(e + 1) => {
+                    "/" if self.raw(e + 1) == "h" && self.glued(e) && self.glued(e + 1) => {
                         text.push_str("/h");
                         e += 2;
                     }
                     _ => {}
                 }
+                if self.spaced(e) && text == sym {
+                    match self.low(e) {
+                        "squared" => {
+                            text.push('²');
+                            e += 1;
+                        }
+                        "cubed" => {
+                            text.push('³');
+                            e += 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            // "km/s2", "kg/cm³", "l/km", "J/m^2": a unit per a unit (not a time: "W/min" has a rate)
+            if let Some((t, pe)) = self.per_unit(e) {
+                text = format!("{text}/{t}");
+                e = pe;
             }
             let mut u = Unit::new(Measure, text, e);
             u.of_ok = flags & OF != 0;
@@ -844,7 +1075,9 @@ impl<'a> Scan<'a> {
         }
         if self.sym(k, "/") && self.glued(k) && self.glued(k + 1) && self.is(k + 1, K::Word) {
             let w = self.low(k + 1);
-            if has(RATE_NOUNS, w) || matches!(w, "yr" | "hr" | "h" | "kg" | "mo" | "wk" | "capita" | "lb") {
+            if has(RATE_NOUNS, w)
+                || matches!(w, "yr" | "hr" | "h" | "kg" | "mo" | "wk" | "capita" | "lb" | "min" | "s" | "sec" | "d")
+            {
                 return Some((format!("/{w}"), k + 2));
             }
             return None;
@@ -984,8 +1217,29 @@ impl<'a> Scan<'a> {
                     value *= u.factor;
                 }
                 e = u.e;
+                // "75 USD million"
+                if u.kind == Money && u.factor == 1.0 && num.mult == 1.0 && num.digits {
+                    if let Some(m) = big_scale(self.low(e)).filter(|_| self.spaced(e)) {
+                        value *= m;
+                        e += 1;
+                    }
+                }
                 unit = Some(u);
             }
+        }
+        // "9.83e-3 +/- 1e-5 km/s2", "2,000.45±0.01 pounds": the unit comes after the tolerance
+        if unit.is_none() && !money {
+            if let Some(t) = self.tolerance(e).and_then(|k| self.tk.number_at(k, false)) {
+                e = t.e;
+                if let Some(u) = self.unit_at(t.e, &t, false).filter(|u| u.kind != Money) {
+                    e = u.e;
+                    unit = Some(u);
+                }
+            }
+        }
+        // "MAUD 60": millions of Australian dollars
+        if money && j > i && iso_millions(self.raw(i)).is_some() {
+            value *= 1e6;
         }
         if unit.is_none() && num.digits && self.is(e, K::Word) && self.glued(e) {
             junk = true;
@@ -1002,7 +1256,96 @@ impl<'a> Scan<'a> {
         if num.lead_zero && !money {
             junk = true;
         }
-        Some(Head { s: i, num, value, ccy, unit, e, junk })
+        let signed = neg && matches!(self.low(i), "minus" | "negative");
+        Some(Head { s: i, num, value, ccy, unit, e, junk, signed })
+    }
+
+    /// "±", "+/-" or "plus or minus" at `e`: the token of the tolerance.
+    fn tolerance(&self, e: usize) -> Option<usize> {
+        if self.sym(e, "±") {
+            return Some(e + 1);
+        }
+        if self.sym(e, "+") && self.sym(e + 1, "/") && self.glued(e + 1) && self.dash(e + 2) && self.glued(e + 2) {
+            return Some(e + 3);
+        }
+        if self.low(e) == "plus" && self.low(e + 1) == "or" && self.low(e + 2) == "minus" {
+            return Some(e + 3);
+        }
+        None
+    }
+
+    /// The unit of the next number in "45 and 50 mg", "four and five miles", "five or four
+    /// miles", "two and three rotations", "rose from 31 to 36 percent" (`change`), shared by a
+    /// number without one at `e`: (kind, unit, factor).
+    fn shared_unit(&self, h1: &Head, e: usize, change: bool, skip: bool) -> Option<(QuantityKind, String, f64)> {
+        if skip || year_like(&h1.num) || h1.num.one || h1.num.fraction || h1.ccy.is_some() {
+            return None;
+        }
+        // "rose from 31 to 36 percent": the before and the after share the unit too
+        let to = change && self.low(e) == "to";
+        if !(matches!(self.low(e), "and" | "or") || to) || !self.spaced(e + 1) {
+            return None;
+        }
+        let h = self.head_at(e + 1)?;
+        if h.junk || h.ccy.is_some() || h.num.digits != h1.num.digits || year_like(&h.num) {
+            return None;
+        }
+        // "45 and 50 million people": the scale is shared too
+        let scale = if h1.num.mult == 1.0 && h.num.mult > 1.0 && h1.num.raw < h.num.raw { h.num.mult } else { 1.0 };
+        if let Some(u) = &h.unit {
+            return Some((u.kind, u.text.clone(), scale * if u.kind == Money { u.factor } else { 1.0 }));
+        }
+        let (t, _, _) = self.np_at(h.e, 2.0)?;
+        Some((Count, t, scale))
+    }
+
+    /// The smaller unit after a length or weight at `e`: "2 in" after "5 ft", "and 2 inches"
+    /// after "5 feet", "4 oz" after "6 lb": (amount in the larger unit, next token).
+    fn compound_measure(&self, e: usize, unit: &str) -> Option<(f64, usize)> {
+        let (minor, per): (&[&str], f64) = match unit {
+            "ft" | "feet" | "foot" => (&["in", "inch", "inches"], 12.0),
+            "lb" | "lbs" | "pound" | "pounds" => (&["oz", "ounce", "ounces"], 16.0),
+            _ => return None,
+        };
+        let k = if self.low(e) == "and" { e + 1 } else { e };
+        if !self.spaced(k) || self.used.get(k).is_none_or(|u| *u) {
+            return None;
+        }
+        let n = self.tk.number_at(k, false)?;
+        if n.mult != 1.0 || n.value < 0.0 || n.value >= per {
+            return None;
+        }
+        let u = self.measure_at(n.e, false)?;
+        minor.contains(&u.text.as_str()).then(|| (n.value / per, u.e))
+    }
+
+    /// Cents after a whole amount of money at `e`: "50 cents", "and forty-five cents", or a bare
+    /// number below 100 ("15 dollars 50", "one dollar and one") followed by nothing but
+    /// punctuation or the end (without "and", also a function word: "15 USD 50 more").
+    /// (amount in the main unit, next token).
+    fn minor_amount(&self, e: usize, h1: &Head) -> Option<(f64, usize)> {
+        if h1.num.mult != 1.0 || h1.value.fract() != 0.0 || h1.unit.as_ref().is_some_and(|u| u.factor != 1.0) {
+            return None;
+        }
+        let and = self.low(e) == "and" || self.sym(e, "&");
+        let k = if and { e + 1 } else { e };
+        if !self.spaced(k) || self.used.get(k).is_none_or(|u| *u) {
+            return None;
+        }
+        let n = self.tk.number_at(k, false)?;
+        let whole = n.mult == 1.0 && !n.fraction && n.value.fract() == 0.0 && (1.0..100.0).contains(&n.value);
+        if !whole || n.digits && !n.plain_int || n.approx.is_some() {
+            return None;
+        }
+        if let Some(u) = self.ccy_suffix(n.e, &n, false) {
+            return (u.factor == 0.01).then_some((n.value * 0.01, u.e));
+        }
+        let nx = n.e;
+        let punct = nx >= self.n()
+            || self.is(nx, K::Sym) && matches!(self.raw(nx), "." | "," | ";" | ":" | "!" | "?" | ")" | "”" | "\"");
+        let free = punct
+            || self.spaced(nx) && self.is(nx, K::Word) && has(STOP, self.low(nx)) && self.unit_at(nx, &n, false).is_none();
+        (if and { punct } else { free }).then_some((n.value * 0.01, nx))
     }
 
     /// Contexts that make the number no statistic. Returns the token to resume at.
@@ -1073,7 +1416,7 @@ impl<'a> Scan<'a> {
         }
         let nx = n0 + 1;
         let r = self.raw(nx);
-        if self.glued(nx) {
+        if self.glued(nx) && !h.num.sci {
             match self.tk.kind(nx) {
                 Some(K::Word) => {
                     let w = self.low(nx);
@@ -1097,7 +1440,7 @@ impl<'a> Scan<'a> {
                         }
                         return Some(nx + 1);
                     }
-                    if matches!(w, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+                    if matches!(w, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") && clock_decimals(self.raw(n0)) {
                         self.push_time(n0, nx + 1);
                         return Some(nx + 1);
                     }
@@ -1135,7 +1478,8 @@ impl<'a> Scan<'a> {
             && self.spaced(nx)
             && (matches!(self.low(nx), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock")
                 && self.raw(nx) != "Am"
-                && h.num.value <= 12.0)
+                && h.num.value <= 12.0
+                && clock_decimals(self.raw(n0)))
         {
             self.push_time(n0, nx + 1);
             return Some(nx + 1);
@@ -1208,6 +1552,78 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// Tokens `s..e` are the whole range but for punctuation ("sixteen", "(3/4)").
+    fn alone(&self, s: usize, e: usize) -> bool {
+        s <= self.first && e > self.last
+    }
+
+    /// A word numeral `s..ne` with no unit noun that stands as a count: the subject of a verb
+    /// ("Sixteen were killed", "zero is"), or an object or complement that ends a phrase
+    /// ("rose to sixteen.", "killing three and", "There are two in my car", "per cent of
+    /// twenty-two"). Not a name or label ("Ocean's Eleven", "Chapter Two", "version two"), not
+    /// a score ("seven to two") and not a partitive ("two of the soldiers").
+    fn bare_count(&self, s: usize, ne: usize) -> bool {
+        let (s0, approx) = match self.approx_before(s) {
+            Some((st, _)) => (st, true),
+            None => (s, false),
+        };
+        let prev = self.low_before(s0, 1);
+        if s0 > 0 && (has(LABELS, prev) || self.cap(s0 - 1) && s0 > 1 && !self.is(s0 - 2, K::Sym)) {
+            return false;
+        }
+        if !self.spaced(s) && s > 0 {
+            return false;
+        }
+        // "a month or two", "two and three rotations"
+        if matches!(prev, "or" | "and") {
+            return false;
+        }
+        let nl = self.low(ne);
+        let verb = matches!(
+            nl,
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "remain"
+                | "remained"
+                | "died"
+                | "survived"
+                | "will"
+                | "would"
+                | "could"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+        );
+        if verb && self.spaced(ne) {
+            return true;
+        }
+        let end = ne >= self.n()
+            || self.is(ne, K::Sym) && matches!(self.raw(ne), "." | "," | ";" | ":" | "!" | "?" | ")" | "”" | "\"" | "—");
+        let next_ok = end || matches!(nl, "in" | "on" | "from" | "during" | "after" | "since" | "and" | "but" | "including");
+        if !next_ok {
+            return false;
+        }
+        if approx {
+            return true;
+        }
+        let numeral_before =
+            s0 >= 2 && (self.is(s0 - 2, K::Num) || is_numeral_word(self.low(s0 - 2)) || self.low(s0 - 2) == "one");
+        match prev {
+            "to" | "from" => !numeral_before,
+            "than" | "by" | "of" | "with" | "are" | "were" | "is" | "was" | "be" | "been" | "has" | "have" | "had"
+            | "hit" | "reach" | "reached" | "reaches" | "number" | "numbered" | "total" | "totals" | "equals" => true,
+            p => {
+                p.len() > 4 && (p.ends_with("ed") || p.ends_with("ing")) && s0 > 0 && self.is(s0 - 1, K::Word) && !self.cap(s0 - 1)
+            }
+        }
+    }
+
     /// A capitalised word before a bare integer makes it a name ("Boeing 737", "Apollo 11").
     fn name_before(&self, n0: usize) -> bool {
         if n0 == 0 || !self.spaced(n0) {
@@ -1258,12 +1674,25 @@ impl<'a> Scan<'a> {
                 (Some(c + 2), false)
             } else if self.low(c) == "and" && between {
                 (Some(c + 1), false)
+            } else if self.low(c) == "or" && self.spaced(c) && self.spaced(c + 1) && !h1.num.one {
+                // "two or three judges", "25 or 30 percent": an approximate range
+                (Some(c + 1), false)
             } else {
                 (None, false)
             };
         let mut h2 = None;
+        let mut change = false;
         if let Some(k) = conn {
-            if let Some(h) = self.head_at(k).filter(|h| h.num.digits == h1.num.digits || !dash) {
+            // "at 2 or 3 o'clock", "from 9 to 5 p.m.": clock times, no range
+            let clock = |h: &Head| {
+                matches!(self.low(h.e), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock")
+                    || self.sym(h.e, ":") && self.glued(h.e) && self.is(h.e + 1, K::Num)
+            };
+            if self.head_at(k).is_some_and(|h| clock(&h) && h1.unit.is_none() && h1.ccy.is_none()) {
+                self.push_time(h1.s, k);
+                return k;
+            }
+            if let Some(h) = self.head_at(k).filter(|h| (h.num.digits == h1.num.digits || !dash) && !clock(h)) {
                 // Dates, phone numbers, scores and year ranges joined by a dash.
                 if dash {
                     let chained = self.dash(h.e) && self.glued(h.e) && self.is(h.e + 1, K::Num) && self.glued(h.e + 1);
@@ -1308,11 +1737,16 @@ impl<'a> Scan<'a> {
                     self.push_time(s, h.e);
                     return h.e;
                 }
-                let to_after_from = from && !dash && self.low(c) == "to";
-                h2 = (self.range_ok(&h1, &h) && !to_after_from).then_some(h);
+                let to_after_from = from && !dash && self.low(c) == "to" && self.change_before(h1.s - 1);
+                change = to_after_from;
+                // "two or three judges" is a range, "USD 20 or US$15 million" two amounts
+                let shared_scale = h1.num.mult == 1.0 && h.num.mult > 1.0 && h1.num.raw < h.num.raw;
+                let v1 = if shared_scale { h1.num.raw * h.num.mult } else { h1.value.abs() };
+                let alternatives = self.low(c) == "or" && h.value > 10.0 * v1;
+                h2 = (self.range_ok(&h1, &h) && !to_after_from && !alternatives).then_some(h);
             }
         }
-        let last_e = h2.as_ref().map_or(h1.e, |h| h.e);
+        let mut last_e = h2.as_ref().map_or(h1.e, |h| h.e);
         let (mut value, mut value_max) = (h1.value, None);
         if let Some(h) = &h2 {
             let mut v1 = h1.value;
@@ -1324,8 +1758,9 @@ impl<'a> Scan<'a> {
                     v1 *= u.factor;
                 }
             }
-            value = v1;
-            value_max = Some(h.value);
+            // "from -18 °C to -34 °C": the lower bound first
+            value = v1.min(h.value);
+            value_max = Some(v1.max(h.value));
         }
         let ccy = h1.ccy.or(h2.as_ref().and_then(|h| h.ccy));
         let mut unit = match &h2 {
@@ -1334,10 +1769,12 @@ impl<'a> Scan<'a> {
         };
         let mut e = last_e;
         let mut approx_suffix = None;
-        // "a 12-member panel": a number in a compound adjective is no statistic.
+        // "a 12-member panel": a number in a compound adjective is no statistic (a decimal is a
+        // measurement: "a 6.0-sigma result").
         if unit.is_none()
             && ccy.is_none()
             && h2.is_none()
+            && !(h1.num.digits && self.raw(n0).contains('.'))
             && self.tk.hyphen(e)
             && self.is(e + 1, K::Word)
             && !matches!(self.low(e + 1), "odd" | "plus")
@@ -1399,18 +1836,49 @@ impl<'a> Scan<'a> {
             if np.is_none() && !h1.num.fraction {
                 np = self.np_at(e, if h2.is_some() { 2.0 } else { value });
             }
+            // "four times per week", "3 times a day": a frequency
+            if np.is_none() && self.low(e) == "times" && self.spaced(e) && self.rate_at(e + 1).is_some() {
+                np = Some(("times".to_string(), e + 1, false));
+            }
             match &np {
                 Some((t, ne, cont)) => {
                     e = *ne;
                     (Count, Some(t.clone()), *cont)
                 }
-                None => (Count, None, false),
+                None => match self.shared_unit(&h1, e, change, between || approx_suffix.is_some() || h2.is_some()) {
+                    // "45 and 50 mg", "four and five miles", "2 or 3 percent"
+                    Some((k, t, factor)) => {
+                        value *= factor;
+                        (k, Some(t), false)
+                    }
+                    None => (Count, None, false),
+                },
             }
         };
+        // "of …" stays in a counted unit ("rounds of 155mm shells"); a measure's unit is the
+        // measure itself ("two meters of cotton" is 2 m), what is measured stays in the span.
         if of_ok {
             if let Some((t, ce)) = self.of_complement(e) {
-                unit_text = unit_text.map(|u| format!("{u} of {t}"));
+                if kind == Count {
+                    unit_text = unit_text.map(|u| format!("{u} of {t}"));
+                }
                 e = ce;
+            }
+        }
+        // "5 ft 2 in", "5 feet and 2 inches", "6 lb 4 oz": one length or weight
+        if kind == Measure && h2.is_none() {
+            if let Some((add, me)) = self.compound_measure(e, unit_text.as_deref().unwrap_or("")) {
+                value += if value < 0.0 { -add } else { add };
+                e = me;
+                last_e = me;
+            }
+        }
+        // "3 dollars 50 cents", "15 dollars and 50", "17 USD 25", "$100 and fifty"
+        if kind == Money && h2.is_none() {
+            if let Some((add, me)) = self.minor_amount(e, &h1) {
+                value += if value < 0.0 { -add } else { add };
+                e = me;
+                last_e = me;
             }
         }
 
@@ -1438,8 +1906,8 @@ impl<'a> Scan<'a> {
                 return n0 + 1;
             }
         }
-        // "1/4" needs a unit ("1/4 inch"); alone it may be a date or a score.
-        if h1.num.slash && unit_text.is_none() {
+        // "1/4" needs a unit ("1/4 inch") or "of" ("1/40 of"); alone it may be a date or a score.
+        if h1.num.slash && unit_text.is_none() && self.low(h1.num.e) != "of" && !self.alone(h1.s, e) {
             return h1.num.e;
         }
         // Names and labels: "Boeing 737", "Windows 11", "the 737 MAX".
@@ -1463,8 +1931,10 @@ impl<'a> Scan<'a> {
         {
             return self.glued_run(n0);
         }
-        // Word numerals: "two" alone is rarely a statistic; "the two leaders" never.
-        if !h1.num.digits {
+        // Word numerals: "two" alone is rarely a statistic ("the two leaders" never), except as a
+        // count standing on its own ("Sixteen were killed", "rose to sixteen."), as the whole
+        // fragment, or with a sign ("minus one").
+        if !h1.num.digits && !h1.signed && !self.alone(h1.s, e) {
             let w = &h1.num;
             if w.half {
                 let ok_next = matches!(
@@ -1499,7 +1969,7 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            if w.small_word && unit_text.is_none() && !w.fraction {
+            if w.small_word && unit_text.is_none() && !w.fraction && (w.one || !self.bare_count(h1.s, w.e)) {
                 return w.e;
             }
             let person = kind == Count && unit_text.as_deref().is_some_and(|u| has(PERSONS, u));
@@ -1510,30 +1980,34 @@ impl<'a> Scan<'a> {
             {
                 return w.e;
             }
-            if w.small_word
-                && kind == Count
-                && (matches!(
-                    prev,
-                    "the"
-                        | "these"
-                        | "those"
-                        | "all"
-                        | "both"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "whose"
-                        | "every"
-                        | "first"
-                        | "last"
-                        | "next"
-                        | "other"
-                ) || prev.ends_with("'s"))
-            {
+            let det = matches!(
+                prev,
+                "the"
+                    | "these"
+                    | "those"
+                    | "all"
+                    | "both"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "whose"
+                    | "every"
+                    | "first"
+                    | "last"
+                    | "next"
+                    | "other"
+            ) || prev.ends_with("'s");
+            if w.small_word && kind == Count && det {
+                return w.e;
+            }
+            // "the first three quarters", "the past two quarters" (but "the two-thirds")
+            let quarters = self.low(w.e - 1).starts_with("quarter");
+            let ordinal = matches!(prev, "first" | "last" | "next" | "past" | "previous" | "coming" | "other");
+            if w.fraction && !w.half && (ordinal || det && quarters) {
                 return w.e;
             }
         }
@@ -1657,7 +2131,46 @@ impl<'a> Scan<'a> {
         if let Some(u) = h2.unit.as_ref().filter(|_| h1.unit.is_none()) {
             v1 *= u.factor;
         }
-        h2.value > v1
+        // below zero a range may run downwards ("-18 °C to -34 °C")
+        h2.value > v1 || v1 < 0.0 && h2.value < v1
+    }
+
+    /// A verb of change earlier in the clause of "from" at `f` ("rose from 3% to 5%", "cut the
+    /// budget from $10 billion to $30 billion", "raise the age at which … from 18 to 21"): the
+    /// two numbers are a before and an after, not a range.
+    fn change_before(&self, f: usize) -> bool {
+        const STEMS: &[&str] = &[
+            "rise", "rising", "risen", "rose", "fell", "fall", "increas", "decreas", "climb", "jump", "drop", "grow",
+            "grew", "declin", "slipp", "slid", "soar", "surg", "plung", "plummet", "tumbl", "sank", "sink", "sunk",
+            "rais", "reduc", "lower", "boost", "went", "chang", "shift", "expand", "shrank", "shrink", "shrunk",
+            "narrow", "widen", "doubl", "tripl", "quadrupl", "halv", "improv", "revis", "upgrad", "downgrad",
+            "lift", "hike", "hiking", "slash", "trimm", "swung", "recover", "rebound", "dipp", "advanc", "gain",
+            "spik", "accelerat", "brought", "bring", "switch", "convert", "leap", "fluctuat", "tak", "took",
+            "push", "pull", "cut", "balloon", "inflat", "deflat", "adjust", "extend", "shorten", "lengthen",
+        ];
+        const WORDS: &[&str] = &[
+            "up", "down", "back", "go", "goes", "going", "gone", "move", "moved", "moves", "moving", "ease", "eased",
+            "eases", "easing", "lose", "loses", "lost", "losing", "trim", "trims", "dip", "dips", "edge", "edged",
+            "turn", "turned",
+        ];
+        let mut k = f;
+        let mut steps = 0;
+        while k > 0 && steps < 12 {
+            k -= 1;
+            steps += 1;
+            let punct = matches!(self.raw(k), "," | ";" | ":" | "(" | ")" | "—" | "–" | "." | "\"" | "“" | "”" | "?" | "!");
+            if self.is(k, K::Sym) && punct || matches!(self.low(k), "and" | "but") {
+                return false;
+            }
+            let w = self.low(k);
+            if w.starts_with("rang") || w.starts_with("var") {
+                return false;
+            }
+            if has(WORDS, w) || STEMS.iter().any(|st| w.starts_with(st)) {
+                return true;
+            }
+        }
+        false
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1858,6 +2371,11 @@ fn is_zone(raw: &str) -> bool {
             | "IST"
             | "MSK"
     )
+}
+
+/// A clock time written with a dot has two-digit minutes ("2.30pm"); "2.123 am" is no time.
+fn clock_decimals(raw: &str) -> bool {
+    raw.split_once('.').is_none_or(|(_, d)| d.len() == 2)
 }
 
 /// A four-digit integer that reads as a year (1000–2100).

@@ -429,7 +429,10 @@ fn random_inputs_never_panic() {
         "the", "of", "to", "and", "between", "from", "half", "one", "two", "twenty", "-five", "hundred", "thousand",
         "million", "bn", "m", "k", "km", "mm", "per", "cent", "percent", "a year", "daily", "soldiers", "people",
         "rounds", "in", "August", "May", "Monday", "last", "year", "ago", "years", "st", "th", "s", "am", "p.m.", "No",
-        "Section", "US", "USD", "won", "pounds", "é", "漢字", "🙂", "\u{301}", "x", "e", "E",
+        "Section", "US", "USD", "won", "pounds", "é", "漢字", "🙂", "\u{301}", "x", "e", "E", "^", "×", "±", "+/-",
+        "over", "point", "fifths", "quarter", "third", "twenty-first", "or", "ft", "in", "oz", "lb", "cents", "MUSD",
+        "usd", "minus", "negative", "lakh", "crore", "dozens", "a half", "−", "fb", "s", "F", "am", "l", "/", "km^2",
+        "squared", "&", "times", "per week", "nought", ".5", "12,34,567", "1e5", "x10^", "eV", "mGy",
     ];
     let mut rng = Lcg(0x5eed);
     for _ in 0..3000 {
@@ -463,6 +466,30 @@ fn long_input_is_fast() {
     let _ = find_quantities(&digits, 0, digits.len());
     let _ = find_times(&text, 0, text.len());
     let limit = if cfg!(debug_assertions) { Duration::from_secs(20) } else { Duration::from_secs(3) };
+    assert!(t.elapsed() < limit, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn repeated_patterns_stay_shallow_and_fast() {
+    // Patterns where one parser could call another at the next token: no deep recursion.
+    let t = Instant::now();
+    for p in [
+        "fb−1 ",
+        "one and two three and four five and ",
+        "one over two three over ",
+        "45 and ",
+        "2 or ",
+        "5 ft and 2 in and ",
+        "15 dollars and 50 and ",
+        "three million, two hundred, ",
+        "one one hundred fifth ",
+        "1.1^2^3^",
+        "a half a half a ",
+    ] {
+        let text = p.repeat(100_000 / p.len());
+        check_input(&text);
+    }
+    let limit = if cfg!(debug_assertions) { Duration::from_secs(30) } else { Duration::from_secs(3) };
     assert!(t.elapsed() < limit, "took {:?}", t.elapsed());
 }
 

@@ -18,11 +18,18 @@ use super::{clip, read_json, snippet, Exclusions, Paths, Row, SuiteResult};
 
 /// Whether a predicted quantity has this value: its `value`, or the midpoint of its range
 /// (`value..value_max`: quantulum3 gives a range as its midpoint, "8- to 16-meter" = 12), or,
-/// for units the core converts to the main currency unit (cents, pence), value × 100.
+/// for units the core converts to the main currency unit (cents, pence), value × 100. A
+/// proportion the core reports in percent ("one out of three" = 33.3 %) has its plain value
+/// (0.333) for a gold number without unit (Recognizers' Number specs, quantulum3's
+/// "dimensionless").
 fn value_matches(gold: f64, gold_unit: &str, q: &Quantity) -> bool {
     let mut candidates = vec![q.value];
     if let Some(m) = q.value_max {
         candidates.push((q.value + m) / 2.0);
+    }
+    let plain_gold = gold_unit.is_empty() || gold_unit.eq_ignore_ascii_case("dimensionless");
+    if plain_gold && q.kind == QuantityKind::Percent && q.unit.as_deref() == Some("%") {
+        candidates.push(q.value / 100.0);
     }
     let scale = value_scale(gold_unit);
     candidates.iter().any(|&c| approx_eq(gold, c) || scale.is_some_and(|s| approx_eq(gold, c * s)))

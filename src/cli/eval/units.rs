@@ -13,7 +13,8 @@
 //! 4. the predicted unit is one of the gold unit's aliases in [`UNIT_ALIASES`] (symbols and
 //!    ISO codes), ignoring case;
 //! 5. the gold unit is `X per Y` and the prediction has unit X (by 3 or 4) and a `rate` that
-//!    names Y ("$15.4/hour": unit "USD", rate "/hour" or "per hour" or "an hour").
+//!    names Y ("$15.4/hour": unit "USD", rate "/hour" or "per hour" or "an hour"); with several
+//!    "per", any split counts ("joule per square metre per year": unit "J/m²", rate "per year").
 
 use claimmark::{Quantity, QuantityKind};
 
@@ -29,6 +30,8 @@ pub const UNIT_ALIASES: &[(&str, &[&str])] = &[
     ("penny", &["GBP", "p", "pence"]),
     ("dime", &["USD"]),
     ("percentage", &["%", "percent", "per cent"]),
+    // quantulum3's unit of "four times per week"; claimmark counts "times".
+    ("count", &["times"]),
     // Length.
     ("metre", &["m", "meter", "meters", "metres"]),
     ("kilometre", &["km", "kilometer", "kilometers", "kilometres"]),
@@ -89,6 +92,7 @@ pub const UNIT_ALIASES: &[(&str, &[&str])] = &[
     ("kilogram per cubic centimetre", &["kg/cm³", "kg/cm3"]),
     ("litre per kilometre", &["l/km", "L/km"]),
     ("joule per square metre per year", &["J/m^2 per year"]),
+    ("joule per square metre", &["J/m²", "J/m^2"]),
     ("joule second", &["Js", "J s", "J·s"]),
     ("candela second", &["cds", "cd s"]),
 ];
@@ -108,6 +112,8 @@ pub fn value_scale(gold_unit: &str) -> Option<f64> {
     match gold_unit.to_lowercase().as_str() {
         "cent" | "penny" | "pence" => Some(100.0),
         "dime" => Some(10.0),
+        // "a dozen eggs" is 12 eggs for claimmark, 1 dozen for quantulum3
+        "dozen" => Some(1.0 / 12.0),
         _ => None,
     }
 }
@@ -162,15 +168,15 @@ pub fn unit_matches(gold_unit: &str, q: &Quantity) -> bool {
     if simple_unit_matches(&gold, unit) {
         return true;
     }
-    if let Some((x, y)) = gold.split_once(" per ") {
-        let Some(rate) = q.rate.as_deref() else { return false };
-        let rate = rate.to_lowercase();
-        let words: Vec<&str> = rate.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(rate) = q.rate.as_deref() else { return false };
+    let rate = rate.to_lowercase();
+    let words: Vec<&str> = rate.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    gold.match_indices(" per ").any(|(i, _)| {
+        let (x, y) = (&gold[..i], &gold[i + 5..]);
         let aliases: &[&str] = RATE_ALIASES.iter().find(|(n, _)| *n == y).map(|(_, a)| *a).unwrap_or(&[]);
         let rate_ok = words.iter().any(|w| singular(w) == singular(y) || aliases.contains(w));
-        return rate_ok && simple_unit_matches(x, unit);
-    }
-    false
+        rate_ok && simple_unit_matches(x, unit)
+    })
 }
 
 #[cfg(test)]
@@ -196,6 +202,9 @@ mod tests {
         assert!(!unit_matches("dollar per hour", &q(Money, Some("USD"), None)));
         assert!(unit_matches("degree Celsius", &q(Measure, Some("°C"), None)));
         assert!(!unit_matches("euro", &q(Money, Some("USD"), None)));
+        assert!(unit_matches("count per week", &q(Count, Some("times"), Some("per week"))));
+        assert!(unit_matches("joule per square metre per year", &q(Measure, Some("J/m²"), Some("per year"))));
+        assert!(unit_matches("watt per minute", &q(Measure, Some("W"), Some("/min"))));
         assert_eq!(singular("batteries"), "battery");
         assert_eq!(singular("boxes"), "box");
     }
