@@ -3,9 +3,14 @@
 //! ```ts
 //! extract(text: string, options?: ExtractOptions): Report   // offsets in UTF-16 code units
 //! annotate(root: Element, options?: ExtractOptions): Report // marks the claims under root
+//! locate(root: Element, options?: ExtractOptions): Located   // the same, without touching the DOM
 //! clear(root: Element): void                                // restores root exactly
 //! isAnnotated(root: Element): boolean
 //! ```
+//!
+//! `annotate` and `locate` also put the joined text of `root` on the report (`text`, what the
+//! offsets index); `locate` adds `ranges`: `{ node: Text, start, end, claim, roles }` per piece
+//! of a mark, for the CSS Custom Highlight API (`www/ui.js` turns them into `Range`s).
 //!
 //! `annotate` walks the text nodes under `root` with a `TreeWalker` (skipping code, forms,
 //! hidden and editable parts and our own UI), joins them in an [`offsets::TextMap`], runs the
@@ -39,7 +44,7 @@ use web_sys::{Document, Element, Node, Text};
 use crate::extract::{extract_with, Options};
 use crate::marks::{mark_pieces, MarkPiece};
 use crate::offsets::{TextMap, Utf16Index};
-use crate::report::{ClaimKind, Quantity, QuantityKind, Report, Role, Span};
+use crate::report::{ClaimKind, Report, Role, Span};
 
 /// Marks our own UI: elements carrying this attribute (and everything inside) are never marked.
 pub const UI_ATTR: &str = "data-claimmark-ui";
@@ -131,7 +136,7 @@ fn describe(v: &JsValue) -> String {
 
 // ------------------------------------------------------------------------------------ options
 
-/// Options of `extract` and `annotate`.
+/// Options of `extract`, `annotate` and `locate`.
 #[derive(Debug, Default, Clone, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ExtractOptions {
@@ -143,14 +148,37 @@ pub struct ExtractOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub kinds: Option<Vec<ClaimKind>>,
+    /// The id of the first claim (default 0): claims are numbered `firstId, firstId + 1, …`, so
+    /// that several roots of one page can have distinct ids.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub first_id: Option<u32>,
 }
+
+// `exclude` is read from the JS object directly (serde can't hold an `Element`); its type is
+// merged into the interface tsify generates.
+#[wasm_bindgen(typescript_custom_section)]
+const EXCLUDE_TS: &str = r#"
+export interface ExtractOptions {
+    /**
+     * `annotate`/`locate` only: elements whose text is left out like `nav`'s (boilerplate
+     * inside the article: share bars, related links, comments).
+     */
+    exclude?: Element[];
+}
+"#;
 
 /// Parsed options.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub options: Options,
     pub kinds: Option<Vec<ClaimKind>>,
+    pub first_id: usize,
+    /// Elements skipped with their subtree.
+    pub exclude: Option<js_sys::Set>,
 }
+
+const OPTION_NAMES: [&str; 4] = ["minScore", "kinds", "firstId", "exclude"];
 
 /// Parses the `options` argument (`undefined`/`null` = defaults).
 pub fn parse_options(func: &'static str, v: Option<&JsValue>) -> Result<Config, Error> {
@@ -165,10 +193,10 @@ pub fn parse_options(func: &'static str, v: Option<&JsValue>) -> Result<Config, 
     // serde-wasm-bindgen reads only the known fields: catch typos here.
     for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
-        if key != "minScore" && key != "kinds" {
+        if !OPTION_NAMES.contains(&key.as_str()) {
             let mut m = String::from("unknown option `");
             m.push_str(&key);
-            m.push_str("` (expected `minScore` or `kinds`)");
+            m.push_str("` (expected one of `minScore`, `kinds`, `firstId`, `exclude`)");
             return Err(Error::arg(func, m));
         }
     }
@@ -184,11 +212,27 @@ pub fn parse_options(func: &'static str, v: Option<&JsValue>) -> Result<Config, 
         }
         options.min_score = s;
     }
-    Ok(Config { options, kinds: o.kinds })
+    let exclude = js_sys::Reflect::get(v, &JsValue::from_str("exclude")).unwrap_or(JsValue::UNDEFINED);
+    let exclude = if exclude.is_null_or_undefined() {
+        None
+    } else if js_sys::Array::is_array(&exclude) {
+        let list: js_sys::Array = exclude.unchecked_into();
+        if let Some(bad) = list.iter().find(|e| !e.is_instance_of::<Element>()) {
+            let mut m = String::from("options.exclude must be an array of Elements, not of ");
+            m.push_str(&describe(&bad));
+            return Err(Error::arg(func, m));
+        }
+        Some(js_sys::Set::new(&list))
+    } else {
+        let mut m = String::from("options.exclude must be an array of Elements, not ");
+        m.push_str(&describe(&exclude));
+        return Err(Error::arg(func, m));
+    };
+    Ok(Config { options, kinds: o.kinds, first_id: o.first_id.unwrap_or(0) as usize, exclude })
 }
 
-/// Runs the core on `text` and applies the kinds filter (claim ids stay `0..claims.len()`).
-/// Offsets are UTF-8 bytes into `text`.
+/// Runs the core on `text` and applies the kinds filter (claim ids stay `0..claims.len()`, as
+/// the core's mark pieces expect; `first_id` is added on the way out, [`offset_ids`]).
 fn run(text: &str, cfg: &Config) -> Report {
     let mut report = extract_with(text, &cfg.options);
     if let Some(kinds) = &cfg.kinds {
@@ -198,6 +242,15 @@ fn run(text: &str, cfg: &Config) -> Report {
         }
     }
     report
+}
+
+/// Numbers the claims of an outgoing report from `first` (`options.firstId`).
+fn offset_ids(report: &mut Report, first: usize) {
+    if first != 0 {
+        for c in &mut report.claims {
+            c.id += first;
+        }
+    }
 }
 
 /// Rewrites the report's UTF-8 byte offsets into `text` as UTF-16 code units.
@@ -210,6 +263,7 @@ fn to_utf16(report: &mut Report, text: &str) {
 pub fn extract_text(text: &str, cfg: &Config) -> Report {
     let mut report = run(text, cfg);
     to_utf16(&mut report, text);
+    offset_ids(&mut report, cfg.first_id);
     report
 }
 
@@ -260,8 +314,9 @@ fn is_block_tag(tag: &str) -> bool {
     )
 }
 
-fn is_skipped(el: &Element, tag: &str) -> bool {
+fn is_skipped(el: &Element, tag: &str, exclude: Option<&js_sys::Set>) -> bool {
     is_skipped_tag(tag)
+        || exclude.is_some_and(|s| s.has(el))
         || el.has_attribute("hidden")
         || el.has_attribute(UI_ATTR)
         || el.get_attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
@@ -279,8 +334,14 @@ pub struct Collected {
 }
 
 /// Walks `root` in document order, entering and leaving each element (a `TreeWalker` over
-/// elements and text, with skipped subtrees stepped over rather than entered).
-pub fn collect(func: &'static str, doc: &Document, root: &Element) -> Result<Collected, Error> {
+/// elements and text, with skipped subtrees stepped over rather than entered). Elements in
+/// `exclude` are skipped like `nav` would be.
+pub fn collect(
+    func: &'static str,
+    doc: &Document,
+    root: &Element,
+    exclude: Option<&js_sys::Set>,
+) -> Result<Collected, Error> {
     let walker = doc
         .create_tree_walker_with_what_to_show(root, SHOW_ELEMENT | SHOW_TEXT)
         .map_err(Error::dom(func, "createTreeWalker"))?;
@@ -315,7 +376,7 @@ pub fn collect(func: &'static str, doc: &Document, root: &Element) -> Result<Col
                 } else if tag == "br" {
                     c.map.push_line_break();
                 }
-                descend = open.is_empty() || !is_skipped(el, &tag);
+                descend = open.is_empty() || !is_skipped(el, &tag, exclude);
                 open.push(block);
             }
             _ => {}
@@ -374,9 +435,9 @@ fn kind_name(k: ClaimKind) -> &'static str {
     }
 }
 
-/// Appends `v` with at most `decimals` decimals (trailing zeros dropped), with thousands
-/// separators when `group`. No float formatting machinery.
-fn push_number(out: &mut String, v: f64, decimals: u32, group: bool) {
+/// Appends `v` with at most `decimals` decimals (trailing zeros dropped). No float formatting
+/// machinery.
+fn push_number(out: &mut String, v: f64, decimals: u32) {
     if !v.is_finite() {
         out.push('?');
         return;
@@ -385,7 +446,7 @@ fn push_number(out: &mut String, v: f64, decimals: u32, group: bool) {
     let scaled = (v.abs() * scale).round();
     if scaled >= 9.0e15 && decimals > 0 {
         // Beyond exact integers: print the integer part only.
-        push_number(out, v, 0, group);
+        push_number(out, v, 0);
         return;
     }
     let scaled = scaled as u64; // saturates past u64::MAX
@@ -393,13 +454,7 @@ fn push_number(out: &mut String, v: f64, decimals: u32, group: bool) {
     if v < 0.0 && scaled != 0 {
         out.push('-');
     }
-    let digits = int.to_string();
-    for (i, ch) in digits.chars().enumerate() {
-        if group && i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
+    out.push_str(&int.to_string());
     if frac != 0 {
         let mut width = decimals;
         while frac % 10 == 0 {
@@ -415,50 +470,29 @@ fn push_number(out: &mut String, v: f64, decimals: u32, group: bool) {
     }
 }
 
-/// `"around 8,000 soldiers daily"`, `"12.5%"`, `"3–5 km"`.
-fn describe_quantity(q: &Quantity) -> String {
-    let mut s = String::new();
-    if let Some(a) = &q.approx {
-        s.push_str(a);
-        s.push(' ');
-    }
-    push_number(&mut s, q.value, 3, true);
-    if let Some(max) = q.value_max {
-        s.push('–');
-        push_number(&mut s, max, 3, true);
-    }
-    if let Some(u) = &q.unit {
-        if !(q.kind == QuantityKind::Percent && u == "%") {
-            s.push(' ');
-        }
-        s.push_str(u);
-    }
-    if let Some(r) = &q.rate {
-        s.push(' ');
-        s.push_str(r);
-    }
-    s
-}
-
-/// The attributes of the marks of one piece (shared by all its text-node parts).
+/// The attributes of the marks of one piece (shared by all its text-node parts). The tooltip,
+/// panel and exports are built in JS from the report (`www/ui.js`).
 #[derive(Debug, Clone)]
 struct MarkAttrs {
-    class: String,
+    /// `"statistic quote"`: the roles of the piece, outermost first.
+    roles: String,
     claim: String,
     role: &'static str,
     kinds: String,
     speaker: Option<String>,
     value: Option<String>,
     unit: Option<String>,
-    title: String,
 }
 
-fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece) -> Option<MarkAttrs> {
+/// `first_id` is added to the claim id the mark carries (`options.firstId`).
+fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece, first_id: usize) -> Option<MarkAttrs> {
     let claim = report.claims.iter().find(|c| c.id == p.claim)?;
-    let mut class = String::from("cm-mark cm-claim");
+    let mut roles = String::new();
     for r in &p.roles {
-        class.push_str(" cm-");
-        class.push_str(role_name(*r));
+        if !roles.is_empty() {
+            roles.push(' ');
+        }
+        roles.push_str(role_name(*r));
     }
     let mut kinds = String::new();
     for k in &claim.kinds {
@@ -477,62 +511,39 @@ fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece) -> Option<
         .iter()
         .filter(|s| s.role == Role::Statistic && s.start <= p.start && p.end <= s.end)
         .find_map(|s| s.quantity.as_ref());
-
-    let mut title = String::new();
-    for (i, k) in claim.kinds.iter().enumerate() {
-        let name = kind_name(*k);
-        if i == 0 {
-            let mut cs = name.chars();
-            if let Some(first) = cs.next() {
-                title.extend(first.to_uppercase());
-                title.push_str(cs.as_str());
-            }
-        } else {
-            title.push_str(", ");
-            title.push_str(name);
-        }
-    }
-    title.push_str(" claim — score ");
-    push_number(&mut title, f64::from(claim.score.clamp(0.0, 1.0)), 2, false);
-    if let Some(s) = &speaker {
-        title.push_str("\nSpeaker: ");
-        title.push_str(s);
-        if claim.anonymous {
-            title.push_str(" (anonymous)");
-        }
-    }
     let (mut value, mut unit) = (None, None);
     if let Some(q) = quantity {
-        title.push_str("\nQuantity: ");
-        title.push_str(&describe_quantity(q));
         let mut v = String::new();
-        push_number(&mut v, q.value, 6, false);
+        push_number(&mut v, q.value, 6);
         value = Some(v);
         unit = q.unit.clone();
     }
     Some(MarkAttrs {
-        class,
-        claim: p.claim.to_string(),
+        roles,
+        claim: (p.claim + first_id).to_string(),
         role: p.roles.last().map_or("claim", |r| role_name(*r)),
         kinds,
         speaker,
         value,
         unit,
-        title,
     })
 }
 
 fn make_mark(func: &'static str, doc: &Document, a: &MarkAttrs) -> Result<Element, Error> {
     let mark = doc.create_element("mark").map_err(Error::dom(func, "createElement"))?;
-    let attrs: [(&str, Option<&str>); 8] = [
-        ("class", Some(&a.class)),
+    let mut class = String::from("cm-mark cm-claim");
+    for r in a.roles.split(' ').filter(|r| !r.is_empty()) {
+        class.push_str(" cm-");
+        class.push_str(r);
+    }
+    let attrs: [(&str, Option<&str>); 7] = [
+        ("class", Some(&class)),
         ("data-cm-claim", Some(&a.claim)),
         ("data-cm-role", Some(a.role)),
         ("data-cm-kinds", Some(&a.kinds)),
         ("data-cm-speaker", a.speaker.as_deref()),
         ("data-cm-value", a.value.as_deref()),
         ("data-cm-unit", a.unit.as_deref()),
-        ("title", Some(&a.title)),
     ];
     for (name, value) in attrs {
         if let Some(v) = value {
@@ -635,22 +646,40 @@ struct Job {
     attrs: usize,
 }
 
-/// `annotate` for Rust callers: marks the claims under `root` and returns the report, with
-/// offsets in UTF-16 code units into the joined text of `root`.
-pub fn annotate_root(func: &'static str, root: &Element, cfg: &Config) -> Result<Report, Error> {
-    clear_root(func, root)?;
+/// What `annotate` and `locate` compute before touching the DOM: the report (UTF-8 offsets
+/// into `text`), the text nodes, and every part of every mark, in document order.
+pub struct Plan {
+    pub report: Report,
+    pub text: String,
+    first_id: usize,
+    nodes: Vec<Text>,
+    jobs: Vec<Job>,
+    attrs: Vec<MarkAttrs>,
+}
+
+impl Plan {
+    /// The report with offsets in UTF-16 code units into `text`.
+    pub fn utf16_report(&self) -> Report {
+        let mut report = self.report.clone();
+        to_utf16(&mut report, &self.text);
+        offset_ids(&mut report, self.first_id);
+        report
+    }
+}
+
+/// Collects the text under `root`, runs the core once and locates every mark piece in its
+/// text nodes.
+pub fn plan(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Error> {
     let doc = root
         .owner_document()
         .ok_or_else(|| Error::arg(func, "root has no owner document"))?;
-    let Collected { mut map, nodes, blank } = collect(func, &doc, root)?;
-    let mut report = run(map.text(), cfg);
-
-    // Every mark is computed before the DOM is touched.
+    let Collected { mut map, nodes, blank } = collect(func, &doc, root, cfg.exclude.as_ref())?;
+    let report = run(map.text(), cfg);
     let all = report.all_spans();
     let mut attrs = Vec::new();
     let mut jobs = Vec::new();
     for p in mark_pieces(&report) {
-        let Some(a) = mark_attrs(&report, &all, &p) else { continue };
+        let Some(a) = mark_attrs(&report, &all, &p, cfg.first_id) else { continue };
         let parts = map.locate(p.start, p.end);
         let mut used = false;
         for r in parts {
@@ -665,19 +694,89 @@ pub fn annotate_root(func: &'static str, root: &Element, cfg: &Config) -> Result
         }
     }
     drop(all);
-    // From the end of the document backwards.
-    jobs.sort_unstable_by_key(|j| std::cmp::Reverse((j.node, j.start)));
+    Ok(Plan { report, text: map.text().to_string(), first_id: cfg.first_id, nodes, jobs, attrs })
+}
 
+/// `annotate` for Rust callers: marks the claims under `root` and returns the report, with
+/// offsets in UTF-16 code units into the joined text of `root`.
+///
+/// Marks already under `root` are cleared first (annotating twice is annotating once). A root
+/// without marks inside an annotated root (content the page added later) is marked on its
+/// own, leaving the marks around it alone; `clear` of the outer root clears both.
+#[allow(dead_code)] // the exports use `annotate_plan`; tests/web.rs calls this
+pub fn annotate_root(func: &'static str, root: &Element, cfg: &Config) -> Result<Report, Error> {
+    annotate_plan(func, root, cfg).map(|p| p.utf16_report())
+}
+
+/// `annotate`, returning the whole [`Plan`].
+pub fn annotate_plan(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Error> {
+    let inside = ROOTS.with(|r| r.borrow().iter().any(|e| root.contains(Some(&e.root))));
+    let marked = root.closest("mark.cm-mark").ok().flatten().is_some()
+        || root.query_selector("mark.cm-mark[data-cm-claim]").ok().flatten().is_some();
+    if inside || marked {
+        clear_root(func, root)?;
+    }
+    let mut plan = plan(func, root, cfg)?;
+    let doc = root
+        .owner_document()
+        .ok_or_else(|| Error::arg(func, "root has no owner document"))?;
+    // From the end of the document backwards.
+    plan.jobs.sort_unstable_by_key(|j| std::cmp::Reverse((j.node, j.start)));
     let mut entry = Entry { root: root.clone(), marks: Vec::new(), splits: Vec::new() };
-    if let Err(e) = wrap(func, &doc, &nodes, &jobs, &attrs, &mut entry) {
+    if let Err(e) = wrap(func, &doc, &plan.nodes, &plan.jobs, &plan.attrs, &mut entry) {
         undo(&entry);
         return Err(e);
     }
     if !entry.marks.is_empty() {
         ROOTS.with(|r| r.borrow_mut().push(entry));
     }
-    to_utf16(&mut report, map.text());
-    Ok(report)
+    Ok(plan)
+}
+
+/// `locate` for Rust callers: the plan of `annotate` without touching the DOM. Its ranges
+/// (`Plan::ranges`) are in document order.
+pub fn locate_root(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Error> {
+    plan(func, root, cfg)
+}
+
+impl Plan {
+    /// Every part of every mark: `(text node, UTF-16 start, end, claim id, roles)`, in document
+    /// order.
+    pub fn ranges(&self) -> Vec<(&Text, u32, u32, &str, &str)> {
+        let mut jobs = self.jobs.clone();
+        jobs.sort_unstable_by_key(|j| (j.node, j.start));
+        jobs.iter()
+            .filter_map(|j| {
+                let (node, a) = (self.nodes.get(j.node)?, self.attrs.get(j.attrs)?);
+                Some((node, j.start, j.end, a.claim.as_str(), a.roles.as_str()))
+            })
+            .collect()
+    }
+
+    /// The report as a JS object (UTF-16 offsets) with the joined text as `text`, and with
+    /// `ranges` when `with_ranges`.
+    pub fn to_js(&self, func: &'static str, with_ranges: bool) -> Result<JsValue, Error> {
+        let obj = report_to_js(func, &self.utf16_report())?;
+        let set = |k: &str, v: &JsValue| {
+            js_sys::Reflect::set(&obj, &JsValue::from_str(k), v)
+                .map_err(|_| Error::Convert { func, message: "Reflect.set failed".into() })
+        };
+        set("text", &JsValue::from_str(&self.text))?;
+        if with_ranges {
+            let list = js_sys::Array::new();
+            for (node, start, end, claim, roles) in self.ranges() {
+                let r = js_sys::Object::new();
+                js_sys::Reflect::set(&r, &"node".into(), node).ok();
+                js_sys::Reflect::set(&r, &"start".into(), &start.into()).ok();
+                js_sys::Reflect::set(&r, &"end".into(), &end.into()).ok();
+                js_sys::Reflect::set(&r, &"claim".into(), &claim.parse::<u32>().unwrap_or(0).into()).ok();
+                js_sys::Reflect::set(&r, &"roles".into(), &roles.into()).ok();
+                list.push(&r);
+            }
+            set("ranges", &list)?;
+        }
+        Ok(obj)
+    }
 }
 
 fn wrap(
@@ -762,8 +861,24 @@ mod exports {
         const F: &str = "annotate";
         let root = as_element(F, &root)?;
         let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
-        let report = annotate_root(F, &root, &cfg)?;
-        Ok(Ts::new_unchecked(report_to_js(F, &report)?))
+        let plan = annotate_plan(F, &root, &cfg)?;
+        Ok(Ts::new_unchecked(plan.to_js(F, false)?))
+    }
+
+    /// What `annotate` would mark under `root`, without touching the DOM: the report (with the
+    /// joined text as `text`) and `ranges`, one `{ node, start, end, claim, roles }` per part
+    /// of a mark in one text node (UTF-16 offsets into `node.data`; `roles` like
+    /// `"statistic quote"`, empty for the plain claim text), in document order. For the CSS
+    /// Custom Highlight API, on pages whose DOM must not change.
+    #[wasm_bindgen(js_name = locate, unchecked_return_type = "Report & { text: string, ranges: { node: Text, start: number, end: number, claim: number, roles: string }[] }")]
+    pub fn locate_js(
+        #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
+        options: Option<Ts<ExtractOptions>>,
+    ) -> Result<JsValue, Error> {
+        const F: &str = "locate";
+        let root = as_element(F, &root)?;
+        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        locate_root(F, &root, &cfg)?.to_js(F, true)
     }
 
     /// Removes the marks of `annotate` under `root` (or of the annotated root containing it)

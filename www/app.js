@@ -2,8 +2,12 @@
 // No bundler: ES modules, and the wasm package built by scripts/build-web.sh into ./pkg.
 // Page text is only ever put into the DOM as text nodes (never innerHTML).
 
-import init, { annotate, clear } from './pkg/claimmark.js';
+import init, * as claimmark from './pkg/claimmark.js';
 import { KINDS, adoptMarkStyles } from './marks-css.js';
+import { Claimmark } from './ui.js';
+import { copyContent, looksLikeHtml } from './sanitize.js';
+import { describeQuantity } from './export.js';
+import { readerFallback } from './fallback.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -25,6 +29,7 @@ const els = {
 
 let ready = false;
 let lastReport = null;
+let cm = null; // the Claimmark marking the article (tooltips, keyboard)
 
 // ------------------------------------------------------------------------------ small helpers
 
@@ -46,74 +51,7 @@ function setStatus(text, kind = 'info') {
   els.status.dataset.kind = kind;
 }
 
-const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
-
-/** "around 8,000 soldiers daily" from a statistic span (its quantity is flattened into it). */
-function describeQuantity(s) {
-  if (typeof s.value !== 'number') return s.text;
-  let v = numberFormat.format(s.value);
-  if (typeof s.value_max === 'number') v += `–${numberFormat.format(s.value_max)}`;
-  const parts = [];
-  if (s.approx) parts.push(s.approx);
-  if (s.unit === '%') parts.push(`${v}%`);
-  else if (s.unit) parts.push(v, s.unit);
-  else parts.push(v);
-  if (s.rate) parts.push(s.rate);
-  return parts.join(' ');
-}
-
 // ------------------------------------------------------------------------------ input → DOM
-
-const DROP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas',
-  'video', 'audio', 'img', 'picture', 'source', 'form', 'input', 'button', 'select', 'textarea',
-  'nav', 'head', 'link', 'meta', 'title', 'dialog',
-]);
-const KEEP = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption',
-  'section', 'div', 'hr', 'br', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'sub', 'sup',
-  'span', 'abbr', 'cite', 'q', 'time', 'code', 'kbd', 'pre', 'mark', 'address',
-]);
-const RENAME = { article: 'div', main: 'div', header: 'div', footer: 'div', aside: 'div' };
-
-/** Copies the text and structure of `from` (an inert parsed document) into `to`, keeping an
- * allow-list of elements, dropping every attribute except safe link targets. */
-function copyContent(from, to) {
-  for (const node of from.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      to.append(document.createTextNode(node.data));
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      const tag = node.localName;
-      if (DROP.has(tag) || node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') continue;
-      const name = KEEP.has(tag) ? tag : RENAME[tag];
-      if (!name) {
-        copyContent(node, to); // unknown element: keep its content
-        continue;
-      }
-      const el = document.createElement(name);
-      if (name === 'a') {
-        const href = node.getAttribute('href');
-        try {
-          const url = new URL(href ?? '', 'https://invalid.example/');
-          if ((url.protocol === 'https:' || url.protocol === 'http:') && url.host !== 'invalid.example') {
-            el.href = url.href;
-            el.rel = 'noopener noreferrer nofollow';
-            el.target = '_blank';
-          }
-        } catch {
-          /* not a URL: keep the text only */
-        }
-      }
-      copyContent(node, el);
-      to.append(el);
-    }
-  }
-}
-
-function looksLikeHtml(text) {
-  return /<(p|div|article|main|body|html|h[1-6]|section|span|a|em|strong|br|li|blockquote)[\s>/]/i.test(text);
-}
 
 /** The nodes to show for the pasted source. */
 function buildContent(source) {
@@ -148,7 +86,10 @@ function markArticle() {
   let report;
   const t0 = performance.now();
   try {
-    report = annotate(els.article, options());
+    cm?.destroy();
+    cm = new Claimmark(claimmark, { root: els.article, mode: 'wrap', panel: false, ...options() });
+    cm.start();
+    report = { sentences: [], claims: [], ...cm.runs[0]?.report };
   } catch (e) {
     setStatus(`Could not mark the article: ${e.message}`, 'error');
     return;
@@ -170,7 +111,8 @@ function markArticle() {
 }
 
 function showSource(source) {
-  if (ready) clear(els.article);
+  cm?.destroy();
+  cm = null;
   els.article.replaceChildren(buildContent(source));
   if (!els.article.firstChild) {
     els.article.append(h('p', { class: 'placeholder', 'data-claimmark-ui': true }, 'Nothing to mark: the input has no text.'));
@@ -288,17 +230,22 @@ function applyListFilter() {
 // ------------------------------------------------------------------------------ bookmarklet
 
 /** The bookmarklet's code: loads bookmarklet.js from this server (`base`, the folder of this
- * page, e.g. `http://127.0.0.1:8000/`) and toggles the marks. If loading fails (server down,
- * CSP), it says so in a small box. */
-function bookmarkletCode(base) {
+ * page, e.g. `http://127.0.0.1:8000/`) and toggles the marks. If the page's Content-Security-
+ * Policy refuses the import, it opens the reader view (fallback.js, embedded here: nothing of
+ * ours could load); if the server is down, it says so in a small box. */
+export function bookmarkletCode(base) {
   const o = JSON.stringify(base);
   return (
-    `void import(${o}+'bookmarklet.js').then(m=>m.toggle()).catch(e=>{` +
+    `void(()=>{const B=${o},H=new URL(B).host;let v=0;` +
+    `const L=e=>{if(/^(script|default)-src/.test(e.effectiveDirective||e.violatedDirective||'')&&String(e.blockedURI).includes(H))v=1};` +
+    `document.addEventListener('securitypolicyviolation',L);` +
+    `import(B+'bookmarklet.js').then(m=>m.toggle()).catch(e=>new Promise(r=>setTimeout(r,50)).then(()=>{` +
+    `if(v)return(${readerFallback})(B,'script');` +
     `const d=document.createElement('div');d.setAttribute('data-claimmark-ui','');d.setAttribute('role','alert');` +
-    `d.style.cssText='all:initial;position:fixed;z-index:2147483647;right:16px;bottom:16px;max-width:380px;padding:12px 16px;` +
-    `background:#7f1d1d;color:#fff;font:14px/1.45 system-ui,sans-serif;border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.3);cursor:pointer';` +
-    `d.textContent='claimmark could not load from '+${o}+': '+(e&&e.message||e)+'. The page may forbid it (Content-Security-Policy), or the demo server is not running. (Click to close.)';` +
-    `d.onclick=()=>d.remove();document.body.append(d)})`
+    `Object.assign(d.style,{position:'fixed',zIndex:'2147483647',right:'16px',bottom:'16px',maxWidth:'380px',padding:'12px 16px',` +
+    `background:'#7f1d1d',color:'#fff',font:'14px/1.45 system-ui,sans-serif',borderRadius:'8px',boxShadow:'0 6px 24px rgba(0,0,0,.3)',cursor:'pointer'});` +
+    `d.textContent='claimmark could not load from '+B+': '+(e&&e.message||e)+'. Is the claimmark server running? (Click to close.)';` +
+    `d.onclick=()=>d.remove();document.documentElement.append(d)})).finally(()=>document.removeEventListener('securitypolicyviolation',L))})()`
   );
 }
 
@@ -342,7 +289,8 @@ async function main() {
   els.example.addEventListener('click', loadExample);
   els.clear.addEventListener('click', () => {
     if (!ready) return;
-    clear(els.article);
+    cm?.destroy();
+    cm = null;
     lastReport = null;
     els.list.replaceChildren();
     els.count.textContent = '';

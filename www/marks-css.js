@@ -92,6 +92,10 @@ mark.cm-mark.cm-time {
   text-decoration-thickness: 1px;
   text-decoration-color: rgb(71 85 105 / calc(0.8 * var(--cm-vis)));
 }
+mark.cm-mark[tabindex]:focus-visible {
+  outline: 2px solid rgb(var(--cm-tint));
+  outline-offset: 2px;
+}
 mark.cm-mark.cm-active {
   background-color: rgb(var(--cm-tint) / calc(0.34 * var(--cm-vis)));
 }
@@ -106,6 +110,36 @@ mark.cm-mark.cm-flash {
   mark.cm-mark.cm-flash { animation-duration: 0.01s; outline: 3px solid rgb(var(--cm-tint)); }
 }
 `;
+
+/** The highlight names of the non-mutating mode (CSS Custom Highlight API): a tint per claim
+ * (`cm-t-<kind>`, the claim's first kind), a decoration per role (`cm-r-<role>`), the hovered
+ * claim (`cm-active`) and the flash after a jump (`cm-flash`). */
+export const HIGHLIGHT_CSS = `
+${KINDS.map((k) => `::highlight(cm-t-${k.kind}) { background-color: rgb(${k.tint} / 0.2); }`).join('\n')}
+::highlight(cm-r-statistic) { background-color: rgb(${colorOf('statistic').tint} / 0.32); text-decoration: underline 2px rgb(180 83 9); text-underline-offset: 0.2em; }
+::highlight(cm-r-quote) { background-color: rgb(${colorOf('quote').tint} / 0.14); }
+::highlight(cm-r-source) { text-decoration: underline 2px solid rgb(29 78 216); text-underline-offset: 0.2em; }
+::highlight(cm-r-cue) { text-decoration: underline 2px dotted rgb(29 78 216); text-underline-offset: 0.2em; }
+::highlight(cm-r-hedge) { text-decoration: underline 1.5px wavy rgb(109 40 217); text-underline-offset: 0.2em; }
+::highlight(cm-r-comparison) { text-decoration: underline 2px double rgb(190 18 60); text-underline-offset: 0.2em; }
+::highlight(cm-r-time) { text-decoration: underline 1px dashed rgb(71 85 105); text-underline-offset: 0.2em; }
+::highlight(cm-active) { background-color: rgb(59 130 246 / 0.22); }
+::highlight(cm-flash) { background-color: rgb(250 204 21 / 0.75); }
+`;
+
+/** Adds `css` to `doc` (or a shadow root) as an adopted stylesheet; returns a function that
+ * removes it again, and `sheet` for later `replaceSync`. Constructed sheets are not subject to
+ * the page's style-src. */
+export function adoptSheet(target, css) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+  const remove = () => {
+    target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+  remove.sheet = sheet;
+  return remove;
+}
 
 /** Adds the mark styles to `doc` as an adopted stylesheet (invisible in outerHTML); returns a
  * function that removes them again. */
