@@ -4,6 +4,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::Rng;
+
 use claimmark::{extract, Report};
 
 /// Pieces that stress every finder: quotes of all kinds, abbreviations, numbers of every
@@ -18,19 +21,6 @@ const PIECES: &[&str] = &[
     "more than doubled", "in the coming days", "서울", "🎉", "e\u{301}", "\u{200d}", "\u{a0}",
     "\u{200f}", "مرحبا", " ", " ", " ", "\n", "\n\n", "\t", "1", "0", "99999999999999999999999",
 ];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() as usize) % items.len()]
-    }
-}
 
 fn check_invariants(text: &str, r: &Report) {
     if let Err(e) = r.validate(text) {

@@ -3,6 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::Rng;
+
 use claimmark::marks::mark_pieces;
 use claimmark::offsets::{TextMap, Utf16Index};
 use claimmark::extract;
@@ -10,17 +13,6 @@ use claimmark::extract;
 const ARTICLE: &str = include_str!("fixtures/example-article.txt");
 const MIXED: &str = "서울 — 약 8,000 soldiers 🎉 were deployed, officials said. \
 Café owners said prices rose 12% in a year, e\u{301}tude shows. \"We are done,\" he said.";
-
-/// A small deterministic PRNG (xorshift), so failures are reproducible.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
 
 /// Splits `text` at random char boundaries into pieces.
 fn random_pieces<'a>(text: &'a str, rng: &mut Rng, max_pieces: usize) -> Vec<&'a str> {
