@@ -276,15 +276,18 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             i += 1;
             continue;
         }
-        let lower = t.lower();
         let next = toks.get(i + 1);
         let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
         let mut len = 0;
-        if lower == "according" && next.is_some_and(|n| n.is("to")) {
+        // Only words that start in lower case may be one-word cues: lower-case those alone.
+        let lower_first = t.text.chars().next().is_some_and(|c| c.is_lowercase());
+        let lower = if lower_first { t.lower() } else { std::borrow::Cow::Borrowed("") };
+        // (`is` ignores ASCII case only; no other letter lower-cases to these words' letters.)
+        if t.is("according") && next.is_some_and(|n| n.is("to")) {
             len = 2;
-        } else if (lower == "pointed" || lower == "pointing") && next.is_some_and(|n| n.is("out")) {
+        } else if (t.is("pointed") || t.is("pointing")) && next.is_some_and(|n| n.is("out")) {
             len = 2;
-        } else if t.text.chars().next().is_some_and(|c| c.is_lowercase()) {
+        } else if lower_first {
             if FINITE_CUES.contains(&&*lower) || PARTICIPLE_CUES.contains(&&*lower) {
                 len = 1;
             } else if NOUN_LIKE_CUES.contains(&&*lower) {
@@ -312,19 +315,22 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             }
             // "expects to", "accused of", "calling for" are not reporting; but "argued for decades
             // that …", "claimed to the outlet …" are.
-            let that_follows = toks[i + 1..toks.len().min(i + 8)].iter().any(|x| x.is("that") || x.text == ":" || is_quote_mark(x.text));
-            let to_listener = next.is_some_and(|n| n.is("to"))
-                && toks.get(i + 2).is_some_and(|x| x.is_capitalized() || DETERMINERS.contains(&&*x.lower()) || x.is_any(&["reporters", "journalists"]));
+            // (Evaluated only where needed.)
+            let that_follows = || toks[i + 1..toks.len().min(i + 8)].iter().any(|x| x.is("that") || x.text == ":" || is_quote_mark(x.text));
+            let to_listener = || {
+                next.is_some_and(|n| n.is("to"))
+                    && toks.get(i + 2).is_some_and(|x| x.is_capitalized() || DETERMINERS.contains_token(x) || x.is_any(&["reporters", "journalists"]))
+            };
             if len == 1
                 && next.is_some_and(|n| n.is_any(&["to", "of", "for", "by", "as", "up", "off", "out"]))
                 && !matches!(&*lower, "said" | "says" | "told" | "tells")
-                && !that_follows
-                && !to_listener
+                && !that_follows()
+                && !to_listener()
             {
                 len = 0;
             }
             // "an alleged …", "Epstein’s alleged …": an adjective.
-            if len == 1 && prev.is_some_and(|p| DETERMINERS.contains(&&*p.lower()) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s")) {
+            if len == 1 && prev.is_some_and(|p| DETERMINERS.contains_token(p) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s")) {
                 len = 0;
             }
         }
@@ -563,7 +569,7 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         for k in (j.saturating_sub(6)..j).rev() {
             if toks[k].is_any(&["familiar", "knowledge", "close"]) && k > 0 && toks[k - 1].is_word() {
                 if let Some((s, _)) = backward_np(toks, k - 1) {
-                    if SPEAKER_NOUNS.contains(&&*toks[k - 1].lower()) {
+                    if SPEAKER_NOUNS.contains_token(&toks[k - 1]) {
                         return Some((s, j + 1));
                     }
                 }
@@ -658,7 +664,7 @@ fn main_subject(toks: &[Token<'_>], limit: usize) -> Option<(usize, usize)> {
     for k in 0..limit.saturating_sub(1) {
         let t = &toks[k];
         let next = &toks[k + 1];
-        let subject_like = t.is_word() && (t.is_capitalized() && !FUNCTION_WORDS.contains(&&*t.lower()) || t.is_any(PRONOUNS));
+        let subject_like = t.is_word() && (t.is_capitalized() && !FUNCTION_WORDS.contains_token(t) || t.is_any(PRONOUNS));
         let verb_follows = is_verb_like(next) || next.is_any(ADVERBS) && toks.get(k + 2).is_some_and(is_verb_like);
         if subject_like && verb_follows {
             return backward_np(toks, k);
@@ -817,7 +823,7 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
     let name = np[k..].iter().map(|t| t.text.trim_end_matches("’s").trim_end_matches("'s")).collect::<Vec<_>>().join(" ");
     let name = if !name.contains(' ') { memory.resolve_surname(&name).unwrap_or(name) } else { name };
     let person = np.len() - k <= 3 && looks_like_person(&np[k..]);
-    memory.remember(&name, person || np[..k].iter().any(|t| TITLE_WORDS.contains(&&*t.lower())));
+    memory.remember(&name, person || np[..k].iter().any(|t| TITLE_WORDS.contains_token(t)));
     (name, SourceKind::Named)
 }
 

@@ -3,7 +3,7 @@
 use crate::attribution::{find_attributions_in, SpeakerMemory};
 use crate::hedge::{find_comparisons_in, find_hedges_in};
 use crate::words::tokenize;
-use crate::quantity::{find_quantities, find_times};
+use crate::quantity::find_quantities_and_times;
 use crate::quote::{find_quotes, QuoteSpan};
 use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
 use crate::score::{score_sentence, Features};
@@ -39,13 +39,14 @@ struct Found {
 fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpan], memory: &mut SpeakerMemory) -> Found {
     let mut spans = Vec::new();
     let mut features = Features::default();
-    for q in find_quantities(text, start, end) {
+    let (quantities, times) = find_quantities_and_times(text, start, end);
+    for q in quantities {
         let mut s = Span::new(Role::Statistic, text, q.start, q.end);
         s.quantity = Some(q.quantity);
         spans.push(s);
         features.statistics += 1;
     }
-    for (s, e) in find_times(text, start, end) {
+    for (s, e) in times {
         spans.push(Span::new(Role::Time, text, s, e));
         features.times += 1;
     }

@@ -229,7 +229,7 @@ pub fn hashed_features(text: &str, bits: u32, mut emit: impl FnMut(usize, u32, b
     };
     let mut prev = BOUNDARY; // shape hash of the previous word, for bigrams
     let mut w = Word::new();
-    let finish = |w: &mut Word, prev: &mut u32, put: &mut dyn FnMut(usize, u32)| {
+    fn finish(w: &mut Word, prev: &mut u32, put: &mut impl FnMut(usize, u32)) {
         // Trailing '.', ',' and apostrophes are not part of the word.
         while w.len > 0 && matches!(w.buf[w.len], b'.' | b',' | b'\'') {
             w.len -= 1;
@@ -267,10 +267,10 @@ pub fn hashed_features(text: &str, bits: u32, mut emit: impl FnMut(usize, u32, b
             }
         }
         *w = Word::new();
-    };
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let word_char = c.is_alphanumeric()
+        let word_char = crate::words::is_alnum(c)
             || (w.len > 0 && matches!(c, '\'' | '’'))
             || (w.len > 0 && matches!(c, '.' | ',') && w.digits && chars.peek().is_some_and(|d| d.is_ascii_digit()));
         if word_char {

@@ -33,8 +33,10 @@ pub(crate) struct Tok {
     pub e: usize,
     /// White space (or the start of the range) comes right before this token.
     pub sp: bool,
-    /// Words: lower-cased, curly apostrophes made straight. Empty for other tokens.
-    pub low: String,
+    /// Words: the lower-cased text (curly apostrophes made straight) is `lows[ls..le]`, in the
+    /// buffer returned by [`tokenize`]. Empty for other tokens.
+    pub ls: usize,
+    pub le: usize,
 }
 
 /// White space for tokenising: Unicode white space plus zero-width spaces.
@@ -54,12 +56,24 @@ fn char_at(t: &str, i: usize, end: usize) -> Option<char> {
     }
 }
 
-/// Splits `t[start..end]` into tokens. `start`/`end` must be char boundaries.
-pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> Vec<Tok> {
-    let mut toks = Vec::new();
+/// Splits `t[start..end]` into tokens. `start`/`end` must be char boundaries. Returns the
+/// tokens and the buffer of their lower-cased words.
+pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) {
+    let end = end.min(t.len());
+    let mut toks = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
+    let mut lows = String::with_capacity(end.saturating_sub(start));
     let mut i = start;
     let mut sp = true;
-    while let Some(c) = char_at(t, i, end) {
+    let b = t.as_bytes();
+    while i < end {
+        let c = if b[i] < 0x80 {
+            b[i] as char
+        } else {
+            match char_at(t, i, end) {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if is_space(c) {
             sp = true;
             i += c.len_utf8();
@@ -79,18 +93,27 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> Vec<Tok> {
                 i += 1;
             }
             K::Num
-        } else if c.is_alphabetic() {
+        } else if crate::words::is_alpha(c) {
             i = scan_word(t, i, end);
             K::Word
         } else {
             i += c.len_utf8();
             K::Sym
         };
-        let low = if k == K::Word { t[s..i].to_lowercase().replace(['’', 'ʼ'], "'") } else { String::new() };
-        toks.push(Tok { k, s, e: i, sp, low });
+        let ls = lows.len();
+        if k == K::Word {
+            let w = &t[s..i];
+            if w.is_ascii() {
+                lows.push_str(w);
+                lows[ls..].make_ascii_lowercase();
+            } else {
+                lows.push_str(&w.to_lowercase().replace(['’', 'ʼ'], "'"));
+            }
+        }
+        toks.push(Tok { k, s, e: i, sp, ls, le: lows.len() });
         sp = false;
     }
-    toks
+    (toks, lows)
 }
 
 /// `1,200`, `1 000` (NBSP, thin space, or a plain space after a 1–3 digit lead), `3.5`.
@@ -149,11 +172,16 @@ fn scan_number(t: &str, i: usize, end: usize) -> usize {
 fn scan_word(t: &str, i: usize, end: usize) -> usize {
     let mut p = i;
     let mut n = 0;
+    let b = t.as_bytes();
+    while p < end && b[p].is_ascii_alphabetic() {
+        p += 1;
+        n += 1;
+    }
     while let Some(c) = char_at(t, p, end) {
-        if c.is_alphabetic() {
+        if crate::words::is_alpha(c) {
             p += c.len_utf8();
             n += 1;
-        } else if is_apos(c) && n > 0 && char_at(t, p + c.len_utf8(), end).is_some_and(char::is_alphabetic) {
+        } else if is_apos(c) && n > 0 && char_at(t, p + c.len_utf8(), end).is_some_and(crate::words::is_alpha) {
             p += c.len_utf8();
         } else {
             break;
@@ -356,12 +384,14 @@ pub(crate) struct NumP {
 pub(crate) struct Toks<'a> {
     pub t: &'a str,
     pub v: &'a [Tok],
+    /// The lower-cased words (see [`Tok::ls`]).
+    pub l: &'a str,
 }
 
 impl<'a> Toks<'a> {
     pub fn low(&self, i: usize) -> &'a str {
         match self.v.get(i) {
-            Some(t) if t.k == K::Word => &t.low,
+            Some(t) if t.k == K::Word => &self.l[t.ls..t.le],
             _ => "",
         }
     }
@@ -416,7 +446,7 @@ impl<'a> Toks<'a> {
                 _ => 1.0,
             }
         } else {
-            match tok.low.as_str() {
+            match self.low(j) {
                 "hundred" => 100.0,
                 "mn" | "mln" => 1e6,
                 "bn" | "bln" => 1e9,
@@ -666,7 +696,7 @@ impl<'a> Toks<'a> {
             }
             let tok = &self.v[k];
             if tok.k == K::Word {
-                out.push_str(&tok.low);
+                out.push_str(self.low(k));
             } else {
                 out.push_str(self.raw(k));
             }
@@ -1196,8 +1226,8 @@ mod tests {
     use super::*;
 
     fn num(s: &str) -> Option<f64> {
-        let v = tokenize(s, 0, s.len());
-        let t = Toks { t: s, v: &v };
+        let (v, l) = tokenize(s, 0, s.len());
+        let t = Toks { t: s, v: &v, l: &l };
         t.number_at(0, false).map(|n| n.value)
     }
 
@@ -1258,7 +1288,7 @@ mod tests {
     #[test]
     fn tokens() {
         let s = "U.S. 8,000 Russia’s 155mm";
-        let v = tokenize(s, 0, s.len());
+        let (v, _) = tokenize(s, 0, s.len());
         let r: Vec<&str> = v.iter().map(|t| &s[t.s..t.e]).collect();
         assert_eq!(r, ["U.S.", "8,000", "Russia’s", "155", "mm"]);
     }

@@ -65,6 +65,11 @@ pub fn find_times(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     scan(text, start, end).1
 }
 
+/// [`find_quantities`] and [`find_times`] in one scan of `text[start..end]`.
+pub fn find_quantities_and_times(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize, usize)>) {
+    scan(text, start, end)
+}
+
 fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize, usize)>) {
     let mut e = end.min(text.len());
     while !text.is_char_boundary(e) {
@@ -74,12 +79,12 @@ fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize
     while !text.is_char_boundary(s) {
         s += 1;
     }
-    let toks = number::tokenize(text, s, e);
+    let (toks, lows) = number::tokenize(text, s, e);
     let n = toks.len();
     let first = toks.iter().position(|t| t.k != K::Sym).unwrap_or(n);
     let last = toks.iter().rposition(|t| t.k != K::Sym).unwrap_or(0);
     let mut sc = Scan {
-        tk: Toks { t: text, v: &toks },
+        tk: Toks { t: text, v: &toks, l: &lows },
         used: vec![false; n],
         out: Vec::new(),
         times: Vec::new(),
@@ -89,7 +94,7 @@ fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize
     sc.block_addresses();
     let mut i = 0;
     while i < n {
-        i = if sc.used[i] { i + 1 } else { sc.try_at(i).max(i + 1) };
+        i = if sc.used[i] || !sc.may_head(i) { i + 1 } else { sc.try_at(i).max(i + 1) };
     }
     sc.lexical_times();
     (sc.finish_quantities(), sc.finish_times())
@@ -246,18 +251,39 @@ fn iso(raw: &str) -> Option<&'static str> {
         "IRR", "BTC",
     ];
     // lower-case codes too ("500 usd"), except those that are English words ("try", "cop")
+    if raw.len() != 3 {
+        return None;
+    }
     let lower = raw.bytes().all(|b| b.is_ascii_lowercase());
     if lower && matches!(raw, "try" | "php" | "cad" | "cop" | "ars") {
         return None;
     }
-    if raw.len() != 3 || !(lower || raw.bytes().all(|b| b.is_ascii_uppercase())) {
+    if !(lower || raw.bytes().all(|b| b.is_ascii_uppercase())) {
         return None;
     }
-    let up = raw.to_ascii_uppercase();
-    if up == "RMB" {
+    /// The first two letters of the codes, as bits `26 * a + b` (a quick no for most words).
+    const PAIRS: [u64; 11] = {
+        let mut bits = [0u64; 11];
+        let mut k = 0;
+        while k < C.len() {
+            let b = C[k].as_bytes();
+            let p = (b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize;
+            bits[p / 64] |= 1 << (p % 64);
+            k += 1;
+        }
+        bits
+    };
+    let b = raw.as_bytes();
+    let up = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase(), b[2].to_ascii_uppercase()];
+    if &up == b"RMB" {
         return Some("CNY");
     }
-    C.iter().find(|c| **c == up).copied()
+    // (letters only here: `raw` is all lower- or all upper-case ASCII)
+    let p = (up[0] - b'A') as usize * 26 + (up[1] - b'A') as usize;
+    if PAIRS[p / 64] & (1 << (p % 64)) == 0 {
+        return None;
+    }
+    C.iter().find(|c| c.as_bytes() == up.as_slice()).copied()
 }
 
 /// A code for millions of a currency ("MUSD", "MEUR", "MGBP", "MAUD"), as in financial reports.
@@ -510,6 +536,46 @@ impl<'a> Scan<'a> {
         self.cap(i) && has(WEEKDAYS, self.low(i))
     }
 
+    /// Whether [`Scan::head_at`] may find a quantity at `i`: false for a word that neither
+    /// starts a numeral ([`number::Toks::word_number`]) nor is a prefix ([`Scan::prefix`]).
+    /// A cheap filter: most tokens are such words.
+    fn may_head(&self, i: usize) -> bool {
+        if !self.is(i, K::Word) {
+            return true;
+        }
+        let w = self.low(i);
+        let raw = self.raw(i);
+        if raw == "Rs"
+            || matches!(w, "minus" | "negative")
+            || dollar_prefix(raw).is_some()
+            || raw.len() == 3 && iso(raw).is_some()
+            || raw.len() == 4 && iso_millions(raw).is_some()
+        {
+            return true;
+        }
+        let next = self.low(i + 1);
+        match w {
+            // "a few", "a half", "a third", "a hundred", "a one-third" (the dash is a symbol)
+            "a" | "an" => {
+                self.is(i + 1, K::Sym)
+                    || matches!(
+                        next,
+                        "few" | "couple" | "half" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+                            | "dozen" | "lakh" | "crore"
+                    )
+                    || number::denominator(next).is_some()
+                    || number::ones(next).is_some()
+                    || number::tens(next).is_some()
+            }
+            "several" | "many" => {
+                matches!(next, "hundred" | "thousand" | "million" | "billion" | "dozen" | "thousands" | "millions")
+            }
+            "tens" | "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "trillions" | "half"
+            | "quarter" => true,
+            _ => number::ones(w).is_some() || number::tens(w).is_some(),
+        }
+    }
+
     /// Marks e-mail addresses, URLs and handles: nothing in them is a number.
     fn block_addresses(&mut self) {
         let n = self.n();
@@ -521,12 +587,16 @@ impl<'a> Scan<'a> {
             }
             let (s, t) = (self.tk.v[i].s, self.tk.v[e - 1].e);
             let chunk = &self.tk.t[s..t];
-            let lc = chunk.to_ascii_lowercase();
-            let trimmed = lc.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let domain = [".com", ".org", ".net", ".gov", ".edu", ".io", ".co.uk", ".int", ".info", ".html", ".kr"]
-                .iter()
-                .any(|d| trimmed.ends_with(d));
-            if chunk.contains('@') || lc.contains("://") || lc.starts_with("www.") || domain {
+            // Every test below needs a '.', '@' or ':'; ASCII case is ignored.
+            let address = chunk.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) && {
+                let trimmed = chunk.trim_end_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+                let domain = [".com", ".org", ".net", ".gov", ".edu", ".io", ".co.uk", ".int", ".info", ".html", ".kr"]
+                    .iter()
+                    .any(|d| trimmed.len() >= d.len() && trimmed[trimmed.len() - d.len()..].eq_ignore_ascii_case(d.as_bytes()));
+                let www = chunk.len() >= 4 && chunk.as_bytes()[..4].eq_ignore_ascii_case(b"www.");
+                chunk.contains('@') || chunk.contains("://") || www || domain
+            };
+            if address {
                 for u in &mut self.used[i..e] {
                     *u = true;
                 }

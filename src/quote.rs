@@ -51,8 +51,17 @@ fn closing_position(text: &str, i: usize, c: char) -> bool {
 pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only '"', line breaks and the curly quotes and guillemets (led by 0xE2 or 0xC2)
+        // matter: skip other bytes.
+        if !matches!(bytes[i], b'"' | b'\n' | 0xE2 | 0xC2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+        let mut next_i = i + c.len_utf8();
         match open {
             Some(start) => {
                 if is_double_close(c) && closing_position(text, i, c) {
@@ -73,13 +82,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                 } else if c == '‘' && opening_position(text, i) {
                     if let Some(end) = single_quote_end(text, i) {
                         out.push(QuoteSpan { start: i, end, speaker: None });
-                        while iter.peek().is_some_and(|&(k, _)| k < end) {
-                            iter.next();
-                        }
+                        next_i = next_i.max(end);
                     }
                 }
             }
         }
+        i = next_i;
     }
     if let Some(start) = open {
         let end = text.trim_end().len();

@@ -44,19 +44,28 @@ impl Features {
 
     /// [`Features::fill_from_text`] with the sentence's tokens already made.
     pub fn fill_from_tokens(&mut self, sentence: &str, toks: &[crate::words::Token<'_>]) {
-        let words: Vec<_> = toks.iter().filter(|t| t.is_word()).collect();
-        self.words = words.len();
-        self.names = words.iter().skip(1).filter(|t| t.is_capitalized() && !t.is("I")).count();
+        let (mut words, mut names, mut events) = (0, 0, 0);
+        let mut opinion = false;
+        let mut after_person = false; // the previous word is "i", "we" or "you"
+        for t in toks.iter().filter(|t| t.is_word()) {
+            if words > 0 && t.is_capitalized() && !t.is("I") {
+                names += 1;
+            }
+            words += 1;
+            t.with_lower(|w| {
+                opinion |= after_person
+                    && matches!(w, "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean");
+                after_person = matches!(w, "i" | "we" | "you");
+                if (w.ends_with("ed") && w.len() > 4) || matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "are") {
+                    events += 1;
+                }
+            });
+        }
+        self.words = words;
+        self.names = names;
         self.question = sentence.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
-        let lower: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|t| t.lower()).collect();
-        self.opinion = lower.windows(2).any(|w| {
-            matches!(&*w[0], "i" | "we" | "you")
-                && matches!(&*w[1], "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean")
-        });
-        self.events = lower
-            .iter()
-            .filter(|w| (w.ends_with("ed") && w.len() > 4) || matches!(w.as_ref(), "has" | "have" | "had" | "was" | "were" | "is" | "are"))
-            .count();
+        self.opinion = opinion;
+        self.events = events;
     }
 }
 

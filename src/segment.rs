@@ -41,8 +41,16 @@ fn is_terminal(c: char) -> bool {
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only line breaks and terminals ('…' starts with 0xE2) matter: skip other bytes.
+        if !matches!(bytes[i], b'\n' | b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+        let mut next_i = i + c.len_utf8();
         let boundary = if c == '\n' {
             line_break_ends_sentence(text, i).then_some((i, i + 1))
         } else if is_terminal(c) {
@@ -77,10 +85,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         if let Some((end, next_start)) = boundary {
             push_trimmed(text, start, end, &mut out);
             start = next_start.max(start);
-            while iter.peek().is_some_and(|&(k, _)| k < start) {
-                iter.next();
-            }
+            next_i = next_i.max(start);
         }
+        i = next_i;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out

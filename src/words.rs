@@ -5,13 +5,54 @@
 //! White space is not a token. Offsets are absolute UTF-8 byte offsets.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
+
+/// A fast, deterministic hasher for short words (FxHash-style; the word lists are fixed, so no
+/// need for SipHash's flood resistance).
+#[derive(Clone, Copy, Default)]
+pub struct FastHash(u64);
+
+impl Hasher for FastHash {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`FastHash`] hashers.
+#[derive(Clone, Copy, Default)]
+pub struct FastHashBuild;
+
+impl BuildHasher for FastHashBuild {
+    type Hasher = FastHash;
+    fn build_hasher(&self) -> FastHash {
+        FastHash(0)
+    }
+}
 
 /// A fixed word list with `O(1)` membership (built on first use).
 pub struct Lexicon {
     words: &'static [&'static str],
-    set: OnceLock<std::collections::HashSet<&'static str>>,
+    /// The words, and a filter of them by [`bloom_key`].
+    set: OnceLock<(HashSet<&'static str, FastHashBuild>, [u64; 16])>,
 }
 
 impl Lexicon {
@@ -21,11 +62,63 @@ impl Lexicon {
 
     /// Whether `w` (already lower-cased) is in the list. Takes `&&str` like `slice::contains`.
     pub fn contains(&self, w: &&str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(*w)
+        let (set, bloom) = self.set.get_or_init(|| {
+            let mut bloom = [0u64; 16];
+            for w in self.words {
+                let k = bloom_key(w.as_bytes());
+                bloom[k / 64] |= 1 << (k % 64);
+            }
+            (self.words.iter().copied().collect(), bloom)
+        });
+        let k = bloom_key(w.as_bytes());
+        bloom[k / 64] & (1 << (k % 64)) != 0 && set.contains(*w)
+    }
+
+    /// Whether the token's lower-cased text ([`Token::lower`]) is in the list.
+    pub fn contains_token(&self, t: &Token<'_>) -> bool {
+        t.with_lower(|w| self.contains(&w))
     }
 
     pub fn words(&self) -> &'static [&'static str] {
         self.words
+    }
+}
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and the common
+/// ranges of [`common_non_ascii`] (curly quotes and dashes, accented Latin, Cyrillic).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if let Some(letter) = common_non_ascii(c) {
+        return letter;
+    }
+    c.is_alphanumeric()
+}
+
+/// `char::is_alphabetic`, with the fast paths of [`is_alnum`].
+#[inline]
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if let Some(letter) = common_non_ascii(c) {
+        return letter;
+    }
+    c.is_alphabetic()
+}
+
+/// Whether `c` is a letter, for the common non-ASCII ranges whose letters are all alphabetic
+/// and none numeric: General Punctuation (no letters), Latin-1 letters and Latin Extended-A/B
+/// (all but `×` and `÷`), Cyrillic (all but U+0482–U+0489). `None` elsewhere.
+#[inline]
+fn common_non_ascii(c: char) -> Option<bool> {
+    match c as u32 {
+        0x2000..=0x206f => Some(false),
+        0xc0..=0x24f => Some(c != '×' && c != '÷'),
+        0x400..=0x4ff => Some(!(0x482..=0x489).contains(&(c as u32))),
+        _ => None,
     }
 }
 
@@ -39,7 +132,7 @@ pub struct Token<'a> {
 
 impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_alphanumeric())
+        self.text.chars().next().is_some_and(is_alnum)
     }
 
     pub fn is_punct(&self) -> bool {
@@ -57,7 +150,72 @@ impl<'a> Token<'a> {
         if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             return Cow::Borrowed(t);
         }
+        if t == "’" {
+            return Cow::Borrowed("'");
+        }
+        // Punctuation ("—", "“") and lower-case letters map to themselves (General Punctuation,
+        // U+2000–U+206F, has no cased letters).
+        let same = |c: char| {
+            if ('\u{2000}'..='\u{206f}').contains(&c) {
+                return c != '’';
+            }
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        };
+        if t.chars().all(same) {
+            return Cow::Borrowed(t);
+        }
         Cow::Owned(t.to_lowercase().replace('’', "'"))
+    }
+
+    /// Calls `f` with [`Token::lower`], without allocating for short ASCII words.
+    pub fn with_lower<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        let b = self.text.as_bytes();
+        if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+            return f(self.text);
+        }
+        let mut buf = [0u8; 64];
+        if let Some(n) = self.lower_ascii(&mut buf) {
+            if let Ok(w) = std::str::from_utf8(&buf[..n]) {
+                return f(w);
+            }
+        }
+        f(&self.lower())
+    }
+
+    /// [`Token::lower`] into `buf` when the text is ASCII and curly apostrophes and fits:
+    /// the length written.
+    fn lower_ascii(&self, buf: &mut [u8; 64]) -> Option<usize> {
+        let mut n = 0;
+        for c in self.text.chars() {
+            let b = if c.is_ascii() {
+                (c as u8).to_ascii_lowercase()
+            } else if c == '’' {
+                b'\''
+            } else {
+                return None;
+            };
+            *buf.get_mut(n)? = b;
+            n += 1;
+        }
+        Some(n)
+    }
+
+    /// `self.lower() == w`, without allocating for ASCII words.
+    #[inline]
+    pub fn lower_is(&self, w: &str) -> bool {
+        let t = self.text;
+        if t.len() == w.len() && t.is_ascii() {
+            return t.bytes().zip(w.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b);
+        }
+        if t.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        match self.lower_ascii(&mut buf) {
+            Some(n) => &buf[..n] == w.as_bytes(),
+            None => self.lower() == w,
+        }
     }
 
     /// Equal to `w` ignoring ASCII case.
@@ -85,25 +243,39 @@ pub fn is_abbreviation(word: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036f}' | '\u{200d}')
+    is_alnum(c) || matches!(c, '\u{0300}'..='\u{036f}' | '\u{200d}')
 }
 
 /// Splits `text[start..end]` into tokens.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let s = &text[start..end];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if !is_word_char(c) {
             let j = i + c.len_utf8();
             out.push(Token { start: start + i, end: start + j, text: &s[i..j] });
+            i = j;
             continue;
         }
         let mut j = i + c.len_utf8();
         let mut has_inner_dot = false;
+        while j < s.len() && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
         while j < s.len() {
             let d = s[j..].chars().next().unwrap_or(' ');
             if is_word_char(d) {
@@ -138,9 +310,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             }
         }
         out.push(Token { start: start + i, end: start + j, text: &s[i..j] });
-        while it.peek().is_some_and(|&(k, _)| k < j) {
-            it.next();
-        }
+        i = j;
     }
     out
 }
@@ -161,7 +331,7 @@ pub fn find_phrases(tokens: &[Token<'_>], phrases: &[&str]) -> Vec<(usize, usize
                 continue;
             }
             let n = 1 + words.clone().count();
-            if n > best && i + n <= tokens.len() && words.zip(&tokens[i + 1..i + n]).all(|(w, t)| t.lower() == w) {
+            if n > best && i + n <= tokens.len() && words.zip(&tokens[i + 1..i + n]).all(|(w, t)| t.lower_is(w)) {
                 best = n;
             }
         }
@@ -177,17 +347,32 @@ pub fn find_phrases(tokens: &[Token<'_>], phrases: &[&str]) -> Vec<(usize, usize
 
 /// A phrase list indexed by first word, for [`find_phrases_indexed`].
 pub struct PhraseIndex {
-    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>, FastHashBuild>,
+    /// A filter of the first words by [`bloom_key`]: most tokens start no phrase.
+    bloom: [u64; 16],
+}
+
+/// A key of a word for [`PhraseIndex::bloom`] from its length and its first and last bytes,
+/// lower-cased (so an ASCII token and its lower-cased text have the same key).
+fn bloom_key(w: &[u8]) -> usize {
+    let (Some(f), Some(l)) = (w.first(), w.last()) else { return 0 };
+    let h = (w.len() as u32).wrapping_mul(0x9e37_79b1)
+        ^ (f.to_ascii_lowercase() as u32).wrapping_mul(0x85eb_ca6b)
+        ^ (l.to_ascii_lowercase() as u32).wrapping_mul(0xc2b2_ae35);
+    ((h ^ (h >> 15)) & 1023) as usize
 }
 
 impl PhraseIndex {
     pub fn new(phrases: &[&'static str]) -> PhraseIndex {
-        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>, FastHashBuild> = HashMap::default();
+        let mut bloom = [0u64; 16];
         for p in phrases {
             let words: Vec<&'static str> = p.split(' ').collect();
+            let k = bloom_key(words[0].as_bytes());
+            bloom[k / 64] |= 1 << (k % 64);
             by_first.entry(words[0]).or_default().push(words);
         }
-        PhraseIndex { by_first }
+        PhraseIndex { by_first, bloom }
     }
 }
 
@@ -198,10 +383,16 @@ pub fn find_phrases_indexed(tokens: &[Token<'_>], index: &OnceLock<PhraseIndex>,
     let mut i = 0;
     while i < tokens.len() {
         let mut best = 0;
-        if let Some(candidates) = index.by_first.get(tokens[i].lower().as_ref()) {
+        let t = tokens[i].text.as_bytes();
+        let k = bloom_key(t);
+        if t.is_ascii() && index.bloom[k / 64] & (1 << (k % 64)) == 0 {
+            i += 1;
+            continue;
+        }
+        if let Some(candidates) = tokens[i].with_lower(|w| index.by_first.get(w)) {
             for words in candidates {
                 let n = words.len();
-                if n > best && i + n <= tokens.len() && words[1..].iter().zip(&tokens[i + 1..i + n]).all(|(w, t)| t.lower() == *w) {
+                if n > best && i + n <= tokens.len() && words[1..].iter().zip(&tokens[i + 1..i + n]).all(|(w, t)| t.lower_is(w)) {
                     best = n;
                 }
             }
@@ -234,6 +425,26 @@ mod tests {
         assert_eq!(words("in Washington, D.C., Blinken"), ["in", "Washington", ",", "D.C.", ",", "Blinken"]);
         assert_eq!(words("the end."), ["the", "end", "."]);
         assert_eq!(words("(2+2)"), ["(", "2", "+", "2", ")"]);
+    }
+
+    #[test]
+    fn fast_letter_tests_match_std() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lower_fast_paths_match_lower() {
+        for w in ["the", "Blinken", "U.S.", "Russia’s", "’", "“", "—", "ÉTAT", "Москва", "İstanbul", "K", "don’t", "x".repeat(70).as_str()] {
+            let t = Token { start: 0, end: w.len(), text: w };
+            let slow = w.to_lowercase().replace('’', "'");
+            assert_eq!(t.lower(), slow, "{w}");
+            assert_eq!(t.with_lower(|l| l.to_string()), slow, "{w}");
+            assert!(t.lower_is(&slow), "{w}");
+            assert!(!t.lower_is("the x"), "{w}");
+        }
     }
 
     #[test]
