@@ -179,7 +179,7 @@ static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "president", "minister", "secretary", "state", "defense", "defence", "foreign", "prime",
     "chancellor", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "general", "gen.",
     "director", "chief", "spokesman", "spokeswoman", "spokesperson", "ceo", "chairman", "chair",
-    "chairwoman", "ambassador", "commissioner", "judge", "justice", "dr.", "mr.", "mrs.", "ms.",
+    "chairwoman", "ambassador", "commissioner", "judge", "justice", "dr.", "mr.", "mrs.", "ms.", "dr", "mr", "mrs", "ms", "prof",
     "prof.", "professor", "king", "queen", "prince", "princess", "pope", "officer", "adviser",
     "advisor", "leader", "speaker", "deputy", "vice", "assistant", "attorney", "sheriff",
     "captain", "capt.", "lt.", "col.", "colonel", "sergeant", "admiral", "commander", "head",
