@@ -18,7 +18,7 @@ step "native tests (cargo test)"
 cargo test --locked
 
 step "DOM tests in headless Chromium (wasm-pack test)"
-PATH="$WASM_PATH" wasm-pack test --headless --chrome -- --test web
+PATH="$WASM_PATH" wasm-pack test --headless --chrome -- --test web --test web_steps
 
 step "release build of the wasm module (wasm-pack build --target web)"
 scripts/build-web.sh

@@ -82,33 +82,118 @@ pub fn features_for_sentence(sentence: &str) -> Features {
 
 /// Extracts sentences and claims from `text`.
 pub fn extract_with(text: &str, options: &Options) -> Report {
-    let ranges = sentences(text);
-    let mut quotes = find_quotes(text);
-    let mut memory = SpeakerMemory::default();
-    let mut report = Report::default();
+    let mut extraction = Extraction::new(text, options);
+    extraction.step(text, usize::MAX);
+    extraction.finish(text)
+}
 
-    let mut found: Vec<Found> = Vec::with_capacity(ranges.len());
-    for &(start, end) in &ranges {
-        found.push(find_in_sentence(text, start, end, &mut quotes, &mut memory));
-    }
+/// An extraction done in steps, so that a long text can show progress and be cancelled
+/// between steps (the web edge runs one step per animation frame). The result is exactly
+/// [`extract_with`]'s, however the work is divided:
+///
+/// ```
+/// use claimmark::extract::Extraction;
+/// let text = "Prices rose 5% in May. \"We will act,\" she said.";
+/// let mut ex = Extraction::new(text, &Default::default());
+/// while !ex.step(text, 10) {
+///     println!("{} of {} bytes", ex.done_bytes(), text.len());
+/// }
+/// assert_eq!(ex.finish(text), claimmark::extract(text));
+/// ```
+///
+/// Every call must pass the same `text` as [`Extraction::new`].
+pub struct Extraction {
+    options: Options,
+    ranges: Vec<(usize, usize)>,
+    quotes: Vec<QuoteSpan>,
+    /// Per sentence: how many quotes start in it.
+    quote_counts: Vec<usize>,
+    memory: SpeakerMemory,
+    /// Per sentence done so far: what was found in it, and its score.
+    found: Vec<Found>,
+    scores: Vec<f32>,
+}
 
-    // Quotes: each belongs to the sentence where it starts; attribution has set its speaker
-    // where the text says who spoke.
-    for q in &quotes {
-        let mut span = Span::new(Role::Quote, text, q.start, q.end);
-        span.speaker = q.speaker.clone();
-        let first = ranges.partition_point(|&(_, e)| e <= q.start);
-        if let Some(f) = found.get_mut(first) {
-            f.features.quotes += 1;
-            f.spans.push(span);
+impl Extraction {
+    /// Segments `text` and finds its quotes (fast); the sentences are done by [`Extraction::step`].
+    pub fn new(text: &str, options: &Options) -> Extraction {
+        let ranges = sentences(text);
+        let quotes = find_quotes(text);
+        // A quote belongs to the sentence where it starts.
+        let mut quote_counts = vec![0; ranges.len()];
+        for q in &quotes {
+            let first = ranges.partition_point(|&(_, e)| e <= q.start);
+            if let Some(n) = quote_counts.get_mut(first) {
+                *n += 1;
+            }
+        }
+        let n = ranges.len();
+        Extraction {
+            options: options.clone(),
+            ranges,
+            quotes,
+            quote_counts,
+            memory: SpeakerMemory::default(),
+            found: Vec::with_capacity(n),
+            scores: Vec::with_capacity(n),
         }
     }
 
-    for (&(start, end), f) in ranges.iter().zip(&mut found) {
-        let score = score_sentence(&text[start..end], &f.features);
-        report.sentences.push(Sentence { start, end, score });
+    /// Finds and scores the next sentences, until at least `budget` bytes of text were done
+    /// (at least one sentence per call). Returns whether every sentence is done.
+    pub fn step(&mut self, text: &str, budget: usize) -> bool {
+        let mut done = 0usize;
+        while let Some(&(start, end)) = self.ranges.get(self.found.len()) {
+            if done > 0 && done >= budget {
+                return false;
+            }
+            let i = self.found.len();
+            let mut f = find_in_sentence(text, start, end, &mut self.quotes, &mut self.memory);
+            f.features.quotes += self.quote_counts[i];
+            self.scores.push(score_sentence(&text[start..end], &f.features));
+            self.found.push(f);
+            done = done.saturating_add(end - start).max(1);
+        }
+        true
     }
 
+    /// How far the steps have got: the end (byte offset) of the last sentence done.
+    pub fn done_bytes(&self) -> usize {
+        self.found.len().checked_sub(1).map_or(0, |i| self.ranges[i].1)
+    }
+
+    /// Whether every sentence is done.
+    pub fn is_done(&self) -> bool {
+        self.found.len() == self.ranges.len()
+    }
+
+    /// Does what is left and assembles the report.
+    pub fn finish(mut self, text: &str) -> Report {
+        self.step(text, usize::MAX);
+        let Extraction { options, ranges, quotes, mut found, scores, .. } = self;
+        let mut report = Report::default();
+
+        // Quotes: each belongs to the sentence where it starts; attribution has set its
+        // speaker where the text says who spoke.
+        for q in &quotes {
+            let mut span = Span::new(Role::Quote, text, q.start, q.end);
+            span.speaker = q.speaker.clone();
+            let first = ranges.partition_point(|&(_, e)| e <= q.start);
+            if let Some(f) = found.get_mut(first) {
+                f.spans.push(span);
+            }
+        }
+
+        for (&(start, end), score) in ranges.iter().zip(scores) {
+            report.sentences.push(Sentence { start, end, score });
+        }
+        assemble_claims(text, &ranges, &mut found, &options, &mut report);
+        report
+    }
+}
+
+/// Groups the sentences into claims (`report.sentences` are filled in).
+fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Found], options: &Options, report: &mut Report) {
     // Claims: a sentence is a claim when it has a typed span (statistic, attribution, quote,
     // prediction, comparison) or scores at least `score::DEFAULT_THRESHOLD` without one.
     // A quote that runs past its sentence pulls the following sentences into the same claim.
@@ -186,5 +271,43 @@ pub fn extract_with(text: &str, options: &Options) -> Report {
         }
         i = last + 1;
     }
-    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../tests/fixtures/example-article.txt");
+
+    /// However the work is divided into steps, the report is `extract_with`'s.
+    #[test]
+    fn steps_give_the_same_report() {
+        let quoted = "\"We will not stop,\" he said. \"Prices rose 5%.\nThey will rise again,\" she added. Nearly 10 million rounds were fired, officials said.";
+        for text in [SEED, quoted, "", "No claim here"] {
+            for options in [Options::default(), Options { min_score: 0.5 }] {
+                let whole = extract_with(text, &options);
+                for budget in [0, 1, 7, 120, 5_000] {
+                    let mut ex = Extraction::new(text, &options);
+                    let mut steps = 0;
+                    let mut last = 0;
+                    while !ex.step(text, budget) {
+                        steps += 1;
+                        assert!(ex.done_bytes() > last || steps == 1, "progress moves forward");
+                        last = ex.done_bytes();
+                        assert!(!ex.is_done());
+                    }
+                    assert!(ex.is_done());
+                    assert_eq!(ex.done_bytes(), whole.sentences.last().map_or(0, |s| s.end));
+                    assert_eq!(ex.finish(text), whole, "budget {budget}");
+                }
+            }
+        }
+        // A small budget really divides the seed article into many steps.
+        let mut ex = Extraction::new(SEED, &Options::default());
+        let mut steps = 1;
+        while !ex.step(SEED, 200) {
+            steps += 1;
+        }
+        assert!(steps >= SEED.len() / 400, "{steps} steps for {} bytes", SEED.len());
+    }
 }

@@ -41,7 +41,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Text};
 
-use crate::extract::{extract_with, Options};
+use crate::extract::{extract_with, Extraction, Options};
 use crate::marks::{mark_pieces, MarkPiece};
 use crate::offsets::{TextMap, Utf16Index};
 use crate::report::{ClaimKind, Report, Role, Span};
@@ -159,6 +159,24 @@ pub struct ExtractOptions {
 // merged into the interface tsify generates.
 #[wasm_bindgen(typescript_custom_section)]
 const EXCLUDE_TS: &str = r#"
+/** Where the time of an annotation went, in milliseconds. */
+export interface Timings {
+    /** Walking the DOM and joining the text nodes. */
+    collect: number;
+    /** The core: sentences, claims, scores. */
+    extract: number;
+    /** Locating the marks in text nodes and wrapping them. */
+    wrap: number;
+    total: number;
+}
+
+/** What `locate` returns. */
+export type Located = Report & {
+    text: string;
+    timings: Timings;
+    ranges: { node: Text; start: number; end: number; claim: number; roles: string }[];
+};
+
 export interface ExtractOptions {
     /**
      * `annotate`/`locate` only: elements whose text is left out like `nav`'s (boilerplate
@@ -564,6 +582,9 @@ struct Entry {
 
 /// A text node that was split: its original data and the nodes `splitText` created from it.
 struct Split {
+    /// The node's index in the plan (consecutive jobs on one node share one record, also
+    /// across the steps of an [`Annotation`]).
+    index: usize,
     node: Text,
     data: String,
     created: Vec<Text>,
@@ -667,14 +688,213 @@ impl Plan {
     }
 }
 
-/// Collects the text under `root`, runs the core once and locates every mark piece in its
-/// text nodes.
-pub fn plan(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Error> {
-    let doc = root
-        .owner_document()
-        .ok_or_else(|| Error::arg(func, "root has no owner document"))?;
-    let Collected { mut map, nodes, blank } = collect(func, &doc, root, cfg.exclude.as_ref())?;
-    let report = run(map.text(), cfg);
+/// Milliseconds since the page started (`performance.now()`), 0 where there is none.
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Where the time of one annotation went, in milliseconds (`report.timings`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Walking the DOM and joining the text nodes.
+    pub collect: f64,
+    /// The core: sentences, claims, scores.
+    pub extract: f64,
+    /// Cutting claims into mark pieces, locating them in text nodes, wrapping them.
+    pub wrap: f64,
+}
+
+/// What an [`Annotation`] is doing.
+enum Phase {
+    Extracting(Extraction),
+    Wrapping { next: usize },
+    Done,
+    Cancelled,
+}
+
+/// An `annotate` (or `locate`) done in steps, so that a long page can show progress and be
+/// cancelled between steps: [`Annotation::new`] collects the text (one DOM walk), each
+/// [`Annotation::step`] runs the core on the next sentences and then wraps the next marks,
+/// until its time budget is spent. Done in one step, it is exactly `annotate`.
+///
+/// While wrapping, the marks made so far are kept in the annotation (not yet in the
+/// registry): [`Annotation::cancel`] removes them and restores the text nodes; a finished
+/// annotation registers them, so that `clear` restores the root.
+pub struct Annotation {
+    func: &'static str,
+    root: Element,
+    doc: Document,
+    cfg: Config,
+    /// Whether the marks are wrapped (`annotate`) or only located (`locate`).
+    wrap: bool,
+    map: TextMap,
+    nodes: Vec<Text>,
+    blank: Vec<bool>,
+    phase: Phase,
+    plan: Option<Plan>,
+    entry: Entry,
+    timings: Timings,
+}
+
+/// Bytes of text the core does between two looks at the clock (about 1 ms of work).
+const EXTRACT_CHUNK: usize = 16 * 1024;
+/// Marks wrapped between two looks at the clock.
+const WRAP_CHUNK: usize = 64;
+
+impl Annotation {
+    /// Collects the text under `root` (after clearing its marks, when `wrap`).
+    pub fn new(func: &'static str, root: &Element, cfg: &Config, wrap: bool) -> Result<Annotation, Error> {
+        let doc = root
+            .owner_document()
+            .ok_or_else(|| Error::arg(func, "root has no owner document"))?;
+        if wrap {
+            // Annotating an annotated root is annotating it once.
+            let inside = ROOTS.with(|r| r.borrow().iter().any(|e| root.contains(Some(&e.root))));
+            let marked = root.closest("mark.cm-mark").ok().flatten().is_some()
+                || root.query_selector("mark.cm-mark[data-cm-claim]").ok().flatten().is_some();
+            if inside || marked {
+                clear_root(func, root)?;
+            }
+        }
+        let t0 = now();
+        let Collected { map, nodes, blank } = collect(func, &doc, root, cfg.exclude.as_ref())?;
+        let timings = Timings { collect: now() - t0, ..Timings::default() };
+        let extraction = Extraction::new(map.text(), &cfg.options);
+        Ok(Annotation {
+            func,
+            root: root.clone(),
+            doc,
+            cfg: cfg.clone(),
+            wrap,
+            map,
+            nodes,
+            blank,
+            phase: Phase::Extracting(extraction),
+            plan: None,
+            entry: Entry { root: root.clone(), marks: Vec::new(), splits: Vec::new() },
+            timings,
+        })
+    }
+
+    /// Works for about `budget_ms` milliseconds (at least one unit of work; `f64::INFINITY`:
+    /// to the end). Returns whether the annotation is finished (or cancelled).
+    pub fn step(&mut self, budget_ms: f64) -> Result<bool, Error> {
+        let start = now();
+        let deadline = start + budget_ms.max(0.0);
+        loop {
+            match &mut self.phase {
+                Phase::Extracting(ex) => {
+                    let t0 = now();
+                    let done = ex.step(self.map.text(), EXTRACT_CHUNK);
+                    self.timings.extract += now() - t0;
+                    if done {
+                        let Phase::Extracting(ex) = std::mem::replace(&mut self.phase, Phase::Done) else {
+                            unreachable!()
+                        };
+                        let t0 = now();
+                        let report = ex.finish(self.map.text());
+                        let t1 = now();
+                        self.timings.extract += t1 - t0;
+                        let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, std::mem::take(&mut self.nodes));
+                        // From the end of the document backwards.
+                        plan.jobs.sort_unstable_by_key(|j| std::cmp::Reverse((j.node, j.start)));
+                        self.plan = Some(plan);
+                        self.timings.wrap += now() - t1;
+                        self.phase = if self.wrap { Phase::Wrapping { next: 0 } } else { Phase::Done };
+                    }
+                }
+                Phase::Wrapping { next } => {
+                    let t0 = now();
+                    let plan = self.plan.as_ref().expect("planned before wrapping");
+                    let end = (*next + WRAP_CHUNK).min(plan.jobs.len());
+                    let result = wrap(self.func, &self.doc, &plan.nodes, &plan.jobs[*next..end], &plan.attrs, &mut self.entry);
+                    *next = end;
+                    let finished = end == plan.jobs.len();
+                    self.timings.wrap += now() - t0;
+                    if let Err(e) = result {
+                        self.cancel();
+                        return Err(e);
+                    }
+                    if finished {
+                        self.phase = Phase::Done;
+                        if !self.entry.marks.is_empty() {
+                            let entry = std::mem::replace(
+                                &mut self.entry,
+                                Entry { root: self.root.clone(), marks: Vec::new(), splits: Vec::new() },
+                            );
+                            ROOTS.with(|r| r.borrow_mut().push(entry));
+                        }
+                    }
+                }
+                Phase::Done | Phase::Cancelled => return Ok(true),
+            }
+            if now() >= deadline {
+                return Ok(matches!(self.phase, Phase::Done | Phase::Cancelled));
+            }
+        }
+    }
+
+    /// How much is done, from 0 to 1 (the core's share by bytes of text, then the marks).
+    pub fn progress(&self) -> f64 {
+        let len = self.map.text().len().max(1) as f64;
+        let (extract_share, wrap_share) = if self.wrap { (0.8, 0.2) } else { (1.0, 0.0) };
+        match &self.phase {
+            Phase::Extracting(ex) => extract_share * ex.done_bytes() as f64 / len,
+            Phase::Wrapping { next } => {
+                let total = self.plan.as_ref().map_or(0, |p| p.jobs.len()).max(1) as f64;
+                extract_share + wrap_share * *next as f64 / total
+            }
+            Phase::Done | Phase::Cancelled => 1.0,
+        }
+    }
+
+    /// Stops: the marks wrapped so far are removed and the text nodes restored.
+    pub fn cancel(&mut self) {
+        undo(&self.entry);
+        self.entry.marks.clear();
+        self.entry.splits.clear();
+        self.phase = Phase::Cancelled;
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self.phase, Phase::Cancelled)
+    }
+
+    /// The finished plan (`None` before the annotation is finished, or when it was cancelled).
+    pub fn plan(&self) -> Option<&Plan> {
+        match self.phase {
+            Phase::Done => self.plan.as_ref(),
+            _ => None,
+        }
+    }
+
+    #[allow(dead_code)] // tests/web_steps.rs
+    pub fn timings(&self) -> Timings {
+        self.timings
+    }
+
+    /// The result for JS: the report with `text`, `timings` and (for `locate`) `ranges`.
+    pub fn to_js(&self) -> Result<JsValue, Error> {
+        let func = self.func;
+        let Some(plan) = self.plan() else {
+            let m = if self.is_cancelled() { "the annotation was cancelled" } else { "the annotation is not finished: call step() until it returns true" };
+            return Err(Error::arg(func, m));
+        };
+        let obj = plan.to_js(func, !self.wrap)?;
+        let t = js_sys::Object::new();
+        let Timings { collect, extract, wrap } = self.timings;
+        for (k, v) in [("collect", collect), ("extract", extract), ("wrap", wrap), ("total", collect + extract + wrap)] {
+            js_sys::Reflect::set(&t, &JsValue::from_str(k), &JsValue::from_f64(v)).ok();
+        }
+        js_sys::Reflect::set(&obj, &JsValue::from_str("timings"), &t)
+            .map_err(|_| Error::Convert { func, message: "Reflect.set failed".into() })?;
+        Ok(obj)
+    }
+}
+
+/// Cuts the claims of `report` (on the joined text of `map`) into mark pieces and locates
+/// each in its text nodes.
+fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: Vec<Text>) -> Plan {
     let all = report.all_spans();
     let mut attrs = Vec::new();
     let mut jobs = Vec::new();
@@ -694,7 +914,14 @@ pub fn plan(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Er
         }
     }
     drop(all);
-    Ok(Plan { report, text: map.text().to_string(), first_id: cfg.first_id, nodes, jobs, attrs })
+    Plan { report, text: map.text().to_string(), first_id: cfg.first_id, nodes, jobs, attrs }
+}
+
+/// Runs an [`Annotation`] to the end in one go.
+fn run_to_end(func: &'static str, root: &Element, cfg: &Config, wrap: bool) -> Result<Annotation, Error> {
+    let mut a = Annotation::new(func, root, cfg, wrap)?;
+    a.step(f64::INFINITY)?;
+    Ok(a)
 }
 
 /// `annotate` for Rust callers: marks the claims under `root` and returns the report, with
@@ -703,40 +930,18 @@ pub fn plan(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Er
 /// Marks already under `root` are cleared first (annotating twice is annotating once). A root
 /// without marks inside an annotated root (content the page added later) is marked on its
 /// own, leaving the marks around it alone; `clear` of the outer root clears both.
-#[allow(dead_code)] // the exports use `annotate_plan`; tests/web.rs calls this
+#[allow(dead_code)] // the exports use `Annotation`; tests/web.rs calls this
 pub fn annotate_root(func: &'static str, root: &Element, cfg: &Config) -> Result<Report, Error> {
-    annotate_plan(func, root, cfg).map(|p| p.utf16_report())
-}
-
-/// `annotate`, returning the whole [`Plan`].
-pub fn annotate_plan(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Error> {
-    let inside = ROOTS.with(|r| r.borrow().iter().any(|e| root.contains(Some(&e.root))));
-    let marked = root.closest("mark.cm-mark").ok().flatten().is_some()
-        || root.query_selector("mark.cm-mark[data-cm-claim]").ok().flatten().is_some();
-    if inside || marked {
-        clear_root(func, root)?;
-    }
-    let mut plan = plan(func, root, cfg)?;
-    let doc = root
-        .owner_document()
-        .ok_or_else(|| Error::arg(func, "root has no owner document"))?;
-    // From the end of the document backwards.
-    plan.jobs.sort_unstable_by_key(|j| std::cmp::Reverse((j.node, j.start)));
-    let mut entry = Entry { root: root.clone(), marks: Vec::new(), splits: Vec::new() };
-    if let Err(e) = wrap(func, &doc, &plan.nodes, &plan.jobs, &plan.attrs, &mut entry) {
-        undo(&entry);
-        return Err(e);
-    }
-    if !entry.marks.is_empty() {
-        ROOTS.with(|r| r.borrow_mut().push(entry));
-    }
-    Ok(plan)
+    let a = run_to_end(func, root, cfg, true)?;
+    Ok(a.plan().map(|p| p.utf16_report()).unwrap_or_default())
 }
 
 /// `locate` for Rust callers: the plan of `annotate` without touching the DOM. Its ranges
 /// (`Plan::ranges`) are in document order.
+#[allow(dead_code)]
 pub fn locate_root(func: &'static str, root: &Element, cfg: &Config) -> Result<Plan, Error> {
-    plan(func, root, cfg)
+    let mut a = run_to_end(func, root, cfg, false)?;
+    a.plan.take().ok_or_else(|| Error::arg(func, "locate did not finish"))
 }
 
 impl Plan {
@@ -787,7 +992,6 @@ fn wrap(
     attrs: &[MarkAttrs],
     entry: &mut Entry,
 ) -> Result<(), Error> {
-    let mut split_of: Option<usize> = None; // node index of entry.splits.last()
     for job in jobs {
         let (Some(text), Some(a)) = (nodes.get(job.node), attrs.get(job.attrs)) else { continue };
         let Some(parent) = text.parent_node() else { continue };
@@ -796,9 +1000,8 @@ fn wrap(
             continue;
         }
         let needs_split = job.end < len || job.start > 0;
-        if needs_split && split_of != Some(job.node) {
-            entry.splits.push(Split { node: text.clone(), data: text.data(), created: Vec::new() });
-            split_of = Some(job.node);
+        if needs_split && entry.splits.last().map(|s| s.index) != Some(job.node) {
+            entry.splits.push(Split { index: job.node, node: text.clone(), data: text.data(), created: Vec::new() });
         }
         if job.end < len {
             let tail = text.split_text(job.end).map_err(Error::dom(func, "Text.splitText"))?;
@@ -853,16 +1056,15 @@ mod exports {
     /// cm-claim cm-<role>…" data-cm-claim=…>` elements, and returns the report (offsets in
     /// UTF-16 code units into the text of `root`, blocks joined by blank lines). Annotating an
     /// annotated root first clears it.
-    #[wasm_bindgen(js_name = annotate)]
+    #[wasm_bindgen(js_name = annotate, unchecked_return_type = "Report & { text: string, timings: Timings }")]
     pub fn annotate_js(
         #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
         options: Option<Ts<ExtractOptions>>,
-    ) -> Result<Ts<Report>, Error> {
+    ) -> Result<JsValue, Error> {
         const F: &str = "annotate";
         let root = as_element(F, &root)?;
         let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
-        let plan = annotate_plan(F, &root, &cfg)?;
-        Ok(Ts::new_unchecked(plan.to_js(F, false)?))
+        run_to_end(F, &root, &cfg, true)?.to_js()
     }
 
     /// What `annotate` would mark under `root`, without touching the DOM: the report (with the
@@ -870,7 +1072,7 @@ mod exports {
     /// of a mark in one text node (UTF-16 offsets into `node.data`; `roles` like
     /// `"statistic quote"`, empty for the plain claim text), in document order. For the CSS
     /// Custom Highlight API, on pages whose DOM must not change.
-    #[wasm_bindgen(js_name = locate, unchecked_return_type = "Report & { text: string, ranges: { node: Text, start: number, end: number, claim: number, roles: string }[] }")]
+    #[wasm_bindgen(js_name = locate, unchecked_return_type = "Located")]
     pub fn locate_js(
         #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
         options: Option<Ts<ExtractOptions>>,
@@ -878,7 +1080,69 @@ mod exports {
         const F: &str = "locate";
         let root = as_element(F, &root)?;
         let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
-        locate_root(F, &root, &cfg)?.to_js(F, true)
+        run_to_end(F, &root, &cfg, false)?.to_js()
+    }
+
+    /// `annotate` in steps, for long pages: collects the text under `root` now; call
+    /// `step(ms)` (one call per animation frame) until it returns `true`, showing `progress`;
+    /// then `result()` is what `annotate` returns. `cancel()` removes the marks made so far.
+    #[wasm_bindgen(js_name = annotateInSteps)]
+    pub fn annotate_in_steps_js(
+        #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
+        options: Option<Ts<ExtractOptions>>,
+    ) -> Result<AnnotationJs, Error> {
+        const F: &str = "annotateInSteps";
+        let root = as_element(F, &root)?;
+        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        Ok(AnnotationJs(Annotation::new(F, &root, &cfg, true)?))
+    }
+
+    /// `locate` in steps (see `annotateInSteps`); `result()` is what `locate` returns.
+    #[wasm_bindgen(js_name = locateInSteps)]
+    pub fn locate_in_steps_js(
+        #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
+        options: Option<Ts<ExtractOptions>>,
+    ) -> Result<AnnotationJs, Error> {
+        const F: &str = "locateInSteps";
+        let root = as_element(F, &root)?;
+        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        Ok(AnnotationJs(Annotation::new(F, &root, &cfg, false)?))
+    }
+
+    /// An annotation in progress (from `annotateInSteps` or `locateInSteps`).
+    #[wasm_bindgen(js_name = Annotation)]
+    pub struct AnnotationJs(Annotation);
+
+    #[wasm_bindgen(js_class = Annotation)]
+    impl AnnotationJs {
+        /// Works for about `budgetMs` milliseconds (at least one unit of work). Returns
+        /// whether the annotation is finished (or was cancelled).
+        pub fn step(&mut self, #[wasm_bindgen(js_name = budgetMs)] budget_ms: f64) -> Result<bool, Error> {
+            self.0.step(budget_ms)
+        }
+
+        /// How much is done, from 0 to 1.
+        #[wasm_bindgen(getter)]
+        pub fn progress(&self) -> f64 {
+            self.0.progress()
+        }
+
+        /// Whether `cancel()` was called (or a DOM error stopped the annotation).
+        #[wasm_bindgen(getter)]
+        pub fn cancelled(&self) -> bool {
+            self.0.is_cancelled()
+        }
+
+        /// The report, once `step` has returned `true`: what `annotate` (or `locate`) returns.
+        #[wasm_bindgen(unchecked_return_type = "Report & { text: string, timings: Timings }")]
+        pub fn result(&self) -> Result<JsValue, Error> {
+            self.0.to_js()
+        }
+
+        /// Stops, removing the marks made so far (the DOM is as before).
+        pub fn cancel(&mut self) {
+            self.0.cancel()
+        }
     }
 
     /// Removes the marks of `annotate` under `root` (or of the annotated root containing it)
