@@ -47,6 +47,7 @@ function h(tag, props = {}, ...children) {
 }
 
 function setStatus(text, kind = 'info') {
+  delete els.status.dataset.progress;
   els.status.textContent = text;
   els.status.dataset.kind = kind;
 }
@@ -80,20 +81,37 @@ function options() {
   return { minScore: Number(els.minScore.value) };
 }
 
-/** Runs annotate on the article (which clears any previous marks first). */
-function markArticle() {
+/** Runs annotate on the article (which clears any previous marks first). A long article is
+ * marked in steps, with its progress and a Cancel button in the status line. */
+async function markArticle() {
   if (!ready) return;
-  let report;
   const t0 = performance.now();
+  let stats;
   try {
     cm?.destroy();
-    cm = new Claimmark(claimmark, { root: els.article, mode: 'wrap', panel: false, ...options() });
-    cm.start();
-    report = { sentences: [], claims: [], ...cm.runs[0]?.report };
+    const run = new Claimmark(claimmark, {
+      root: els.article,
+      mode: 'wrap',
+      panel: false,
+      ...options(),
+      onProgress: (fraction) => showProgress(run, fraction),
+    });
+    cm = run;
+    stats = cm.start();
+    if (stats.pending) stats = await cm.ready;
+    if (cm !== run) return; // marked again meanwhile
   } catch (e) {
     setStatus(`Could not mark the article: ${e.message}`, 'error');
     return;
   }
+  if (stats.cancelled) {
+    lastReport = null;
+    setStatus('Marking cancelled: the article is unmarked.', 'info');
+    renderClaims({ sentences: [], claims: [] });
+    renderLegendCounts({ claims: [] });
+    return;
+  }
+  const report = { sentences: [], claims: [], ...cm.runs[0]?.report };
   const ms = performance.now() - t0;
   lastReport = report;
   els.status.dataset.annotateMs = ms.toFixed(2);
@@ -108,6 +126,14 @@ function markArticle() {
   );
   renderClaims(report);
   renderLegendCounts(report);
+}
+
+/** The status line while a long article is being marked: percent done and Cancel. */
+function showProgress(run, fraction) {
+  const pct = Math.floor(fraction * 100);
+  els.status.dataset.kind = 'info';
+  els.status.dataset.progress = String(pct);
+  els.status.replaceChildren(`Marking the article… ${pct}% `, h('button', { type: 'button', class: 'small', onclick: () => run.cancel() }, 'Cancel'));
 }
 
 function showSource(source) {

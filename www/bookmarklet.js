@@ -80,13 +80,22 @@ async function on(options) {
       if (state === cm) state = null;
     },
   });
+  const failed = (e) => {
+    cm.destroy();
+    state = errorBox(`could not mark this page: ${e?.message || e}`);
+  };
   try {
     cm.start();
     state = cm;
   } catch (e) {
-    cm.destroy();
-    state = errorBox(`could not mark this page: ${e?.message || e}`);
+    failed(e);
+    return;
   }
+  // A long article is marked in steps (progress and Cancel in the panel): a failure on the way
+  // shows the same error box.
+  cm.ready.catch((e) => {
+    if (state === cm) failed(e);
+  });
 }
 
 function off() {

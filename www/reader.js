@@ -53,7 +53,7 @@ async function show(data) {
   const what = data.reason === 'wasm' ? 'run WebAssembly' : 'load its script';
   notice(`${host}'s security policy (Content-Security-Policy) does not let claimmark ${what} on the page itself, so here is its article, marked. Links to claims point to the original page.`);
   const cm = new Claimmark(claimmark, { root: article, mode: 'wrap', meta: { url, title, date: meta.date } });
-  cm.start();
+  if (cm.start().pending) await cm.ready;
   document.documentElement.dataset.claims = String(cm.claims.size);
 }
 

@@ -34,6 +34,17 @@ const HL_NAMES = [
   'cm-flash',
 ];
 
+/** The next animation frame (or 50 ms, in a background tab where frames don't come). */
+function nextFrame(win) {
+  return new Promise((resolve) => {
+    const t = win.setTimeout(resolve, 50);
+    win.requestAnimationFrame(() => {
+      win.clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
 function h(doc, tag, props = {}, ...children) {
   const el = doc.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
@@ -91,6 +102,9 @@ export class Claimmark {
    * @param opts.onClose called after the panel's Clear button removed everything
    * @param opts.panel false: tooltips and keyboard only, no panel (the demo page has its own list)
    * @param opts.minScore leave out claims scoring below this (default: all)
+ * @param opts.stepAbove mark articles longer than this (characters) in steps, with progress
+ *   and Cancel (default 150,000)
+ * @param opts.onProgress called with the fraction done (0–1) while marking in steps
    */
   constructor(mod, opts = {}) {
     this.mod = mod;
@@ -111,7 +125,14 @@ export class Claimmark {
 
   // ---------------------------------------------------------------------------- marking
 
-  /** Marks the article and opens the panel. Returns { claims, marks, ms, mode, how }. */
+  /**
+   * Marks the article and opens the panel. Returns { claims, marks, ms, mode, how, pending }.
+   *
+   * An article of more than `opts.stepAbove` characters (default 150,000) is marked in steps,
+   * one per animation frame, with a progress bar and a Cancel button in the panel: `start()`
+   * then returns at once with `pending: true`, and `this.ready` resolves with the stats when the
+   * marking is done (with `cancelled: true` if it was cancelled: the page is then as before).
+   */
   start() {
     const t0 = performance.now();
     const scope = this.opts.root ? { root: this.opts.root, exclude: exclusionsFor(this.opts.root), how: 'given' } : findArticle(this.doc);
@@ -127,19 +148,104 @@ export class Claimmark {
     this.cleanups.push(adoptSheet(this.doc, MARK_CSS + HIGHLIGHT_CSS));
     this.filterSheet = adoptSheet(this.doc, '');
     this.cleanups.push(this.filterSheet);
+    const finish = () => {
+      this.ms = performance.now() - t0;
+      this.listen();
+      this.observe();
+      this.paint();
+      this.render();
+      return this.stats();
+    };
+    const stepAbove = this.opts.stepAbove ?? 150000;
+    if ((scope.root.textContent || '').length <= stepAbove) {
+      this.busy = true;
+      try {
+        this.addRun(scope.root, scope.exclude);
+      } finally {
+        this.busy = false;
+      }
+      this.buildUI();
+      this.ready = Promise.resolve(finish());
+      return this.stats();
+    }
+    // A long article: in steps, with progress and Cancel.
+    this.ms = 0;
+    this.buildUI();
+    this.render();
+    this.ready = this.addRunInSteps(scope.root, scope.exclude).then(
+      (run) => {
+        if (!this.host) return { ...this.stats(), cancelled: true }; // destroyed meanwhile
+        if (run) return finish();
+        this.ms = performance.now() - t0;
+        this.render();
+        this.els.summary.textContent = 'Marking cancelled: the page is as it was.';
+        this.host.dataset.cancelled = '';
+        return { ...this.stats(), cancelled: true };
+      },
+      (e) => {
+        if (this.host) {
+          this.els.summary.textContent = `Could not mark this page: ${e?.message || e}`;
+          this.host.dataset.error = String(e?.message || e);
+        }
+        throw e;
+      },
+    );
+    return { ...this.stats(), pending: true };
+  }
+
+  /** Marks (or locates) `root` in steps, showing progress; resolves with the run, or null
+   * when cancelled (the Cancel button, or destroy()). */
+  async addRunInSteps(root, exclude = []) {
+    const options = this.runOptions(exclude);
+    const job = this.mode === 'wrap' ? this.mod.annotateInSteps(root, options) : this.mod.locateInSteps(root, options);
+    this.job = job;
+    this.showProgress(0);
+    // Our own marks are not page content: ignore the mutations until done.
     this.busy = true;
     try {
-      this.addRun(scope.root, scope.exclude);
+      // About 24 ms of work per frame keeps the page responsive (scrolling, the Cancel button)
+      // and wastes little time waiting for frames.
+      while (!job.step(24)) {
+        this.showProgress(job.progress);
+        await nextFrame(this.win);
+      }
+      if (job.cancelled) return null;
+      return this.addReport(root, exclude, job.result());
     } finally {
       this.busy = false;
+      this.job = null;
+      this.hideProgress();
+      job.free();
     }
-    this.ms = performance.now() - t0;
-    this.buildUI();
-    this.listen();
-    this.observe();
-    this.paint();
-    this.render();
-    return this.stats();
+  }
+
+  /** Stops a marking in progress; the marks made so far are removed. */
+  cancel() {
+    this.job?.cancel();
+  }
+
+  showProgress(fraction) {
+    this.opts.onProgress?.(fraction);
+    if (!this.els) return;
+    const pct = Math.floor(fraction * 100);
+    this.host.dataset.progress = String(pct);
+    if (!this.els.progress) {
+      const e = (...a) => h(this.doc, ...a);
+      this.els.bar = e('progress', { max: '100', value: '0', 'aria-label': 'Marking progress' });
+      this.els.progressText = e('span', { class: 'progress-text' });
+      this.els.progress = e('div', { class: 'progress' }, this.els.progressText, this.els.bar,
+        e('button', { type: 'button', class: 'small', onclick: () => this.cancel() }, 'Cancel'));
+      this.els.summary.after(this.els.progress);
+      this.els.summary.textContent = 'Marking the article…';
+    }
+    this.els.bar.value = pct;
+    this.els.progressText.textContent = `${pct}%`;
+  }
+
+  hideProgress() {
+    this.els?.progress?.remove();
+    if (this.els) this.els.progress = null;
+    if (this.host) delete this.host.dataset.progress;
   }
 
   stats() {
@@ -151,11 +257,21 @@ export class Claimmark {
     return this.runs.reduce((n, r) => n + r.ranges.length, 0);
   }
 
-  /** Marks (or locates) the claims under `root`; ids continue from the runs before. */
-  addRun(root, exclude = []) {
+  runOptions(exclude) {
     const options = { firstId: this.nextId, exclude };
     if (this.opts.minScore) options.minScore = this.opts.minScore;
+    return options;
+  }
+
+  /** Marks (or locates) the claims under `root`; ids continue from the runs before. */
+  addRun(root, exclude = []) {
+    const options = this.runOptions(exclude);
     const report = this.mode === 'wrap' ? this.mod.annotate(root, options) : this.mod.locate(root, options);
+    return this.addReport(root, exclude, report);
+  }
+
+  /** Takes in the result of annotate/locate on `root`. */
+  addReport(root, exclude, report) {
     const run = { root, exclude, report, ranges: [] };
     if (this.mode === 'highlight') {
       for (const r of report.ranges) {
@@ -284,6 +400,7 @@ export class Claimmark {
 
   /** Removes every mark or highlight, the panel, the styles and the listeners. */
   destroy() {
+    this.job?.cancel();
     this.observer?.disconnect();
     clearTimeout(this.tipTimer);
     clearTimeout(this.watchTimer);
@@ -903,6 +1020,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 button:focus-visible, input:focus-visible, .claim:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .icon { width: 28px; height: 28px; border: 0; border-radius: 6px; background: transparent; color: #cbd5e1; font-size: 18px; line-height: 1; }
 .icon:hover { background: rgb(255 255 255 / 0.12); color: #fff; }
+.progress { display: flex; align-items: center; gap: 8px; padding: 6px 14px; border-bottom: 1px solid #e2e8f0; font-size: 12.5px; font-variant-numeric: tabular-nums; }
+.progress progress { flex: 1; height: 8px; accent-color: #2563eb; }
 .summary { margin: 0; padding: 8px 14px; color: #475569; font-size: 12.5px; border-bottom: 1px solid #e2e8f0; background: #f8fafc; }
 .notice { display: flex; align-items: center; gap: 8px; justify-content: space-between; padding: 8px 14px; background: #fffbeb; border-bottom: 1px solid #fde68a; color: #78350f; font-size: 12.5px; }
 .filters { padding: 10px 12px 8px; border-bottom: 1px solid #e2e8f0; display: grid; gap: 8px; }
