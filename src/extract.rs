@@ -8,6 +8,7 @@ use crate::quote::{find_quotes, QuoteSpan};
 use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
 use crate::score::{score_sentence, Features};
 use crate::segment::sentences;
+use crate::sort::{key, rev, sort_by_key};
 
 /// Extraction options.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,7 +238,7 @@ fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Found], o
         if !attributions.is_empty() {
             kinds.push(ClaimKind::Attribution);
         }
-        kinds.sort_unstable();
+        sort_by_key(&mut kinds, |k| *k as u128);
         kinds.dedup();
         // A question states nothing unless it carries a statistic.
         let question = report.sentences[i..=last].iter().all(|s| text[s.start..s.end].trim_end().ends_with('?'));
@@ -249,7 +250,7 @@ fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Found], o
             if kinds.is_empty() {
                 kinds.push(ClaimKind::Factual);
             }
-            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.role));
+            sort_by_key(&mut spans, |s| key(&[(s.start as u64, 40), (rev(s.end, 40), 40), (s.role as u64, 8)]));
             let speaker = attributions
                 .first()
                 .map(|a| a.speaker.clone())

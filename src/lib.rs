@@ -17,6 +17,7 @@ pub mod quote;
 pub mod report;
 pub mod score;
 pub mod segment;
+pub mod sort;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,6 +6,7 @@
 //! `<mark>`, from the end of the document backwards.
 
 use crate::report::{Report, Role};
+use crate::sort::{key, rev, sort_by_key};
 use serde::Serialize;
 
 /// A piece of a claim to wrap in one mark.
@@ -41,7 +42,7 @@ pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
             cuts.push(s.start.clamp(claim.start, claim.end));
             cuts.push(s.end.clamp(claim.start, claim.end));
         }
-        cuts.sort_unstable();
+        sort_by_key(&mut cuts, |x| *x as u128);
         cuts.dedup();
         for w in cuts.windows(2) {
             let (start, end) = (w[0], w[1]);
@@ -51,7 +52,7 @@ pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
                 .copied()
                 .collect();
             // Outermost (longest) first.
-            covering.sort_by_key(|(i, s)| (std::cmp::Reverse(s.end - s.start), *i));
+            sort_by_key(&mut covering, |(i, s)| key(&[(rev(s.end - s.start, 40), 40), (*i as u64, 40)]));
             let mut roles = Vec::new();
             for (_, s) in &covering {
                 if !roles.contains(&s.role) {

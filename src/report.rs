@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::sort::{key, rev, sort_by_key};
+
 /// The whole result for one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -205,7 +207,7 @@ impl Report {
                 }
             }
         }
-        out.sort_by_key(|(id, s)| (s.start, std::cmp::Reverse(s.end), *id, s.role));
+        sort_by_key(&mut out, |(id, s)| key(&[(s.start as u64, 40), (rev(s.end, 40), 40), (*id as u64, 40), (s.role as u64, 8)]));
         out
     }
 }

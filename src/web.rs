@@ -45,6 +45,7 @@ use crate::extract::{extract_with, Extraction, Options};
 use crate::marks::{mark_pieces, MarkPiece};
 use crate::offsets::{TextMap, Utf16Index};
 use crate::report::{ClaimKind, Report, Role, Span};
+use crate::sort::{key, rev, sort_by_key};
 
 /// Marks our own UI: elements carrying this attribute (and everything inside) are never marked.
 pub const UI_ATTR: &str = "data-claimmark-ui";
@@ -136,7 +137,9 @@ fn describe(v: &JsValue) -> String {
 
 // ------------------------------------------------------------------------------------ options
 
-/// Options of `extract`, `annotate` and `locate`.
+/// Options of `extract`, `annotate` and `locate`: the TypeScript type (the fields are read one
+/// by one in [`parse_options`]).
+#[allow(dead_code)]
 #[derive(Debug, Default, Clone, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ExtractOptions {
@@ -218,18 +221,58 @@ pub fn parse_options(func: &'static str, v: Option<&JsValue>) -> Result<Config, 
             return Err(Error::arg(func, m));
         }
     }
-    let o: ExtractOptions = serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
-        let mut m = String::from("invalid options: ");
-        m.push_str(&e.to_string());
-        Error::arg(func, m)
-    })?;
-    let mut options = Options::default();
-    if let Some(s) = o.min_score {
-        if !s.is_finite() {
-            return Err(Error::arg(func, "options.minScore must be a finite number"));
+    // Read field by field rather than with serde: its error messages would pull Rust's float
+    // formatting (~15 KB) into the module, and these messages say more.
+    let get = |k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let number = |k: &'static str| -> Result<Option<f64>, Error> {
+        let x = get(k);
+        if x.is_null_or_undefined() {
+            return Ok(None);
         }
-        options.min_score = s;
+        match x.as_f64() {
+            Some(n) if n.is_finite() => Ok(Some(n)),
+            _ => {
+                let mut m = String::from("options.");
+                m.push_str(k);
+                m.push_str(" must be a finite number, not ");
+                m.push_str(&describe(&x));
+                Err(Error::arg(func, m))
+            }
+        }
+    };
+    let mut options = Options::default();
+    if let Some(s) = number("minScore")? {
+        options.min_score = s as f32;
     }
+    let first_id = match number("firstId")? {
+        None => 0,
+        Some(n) if n >= 0.0 && n <= u32::MAX as f64 && n.fract() == 0.0 => n as usize,
+        Some(_) => return Err(Error::arg(func, "options.firstId must be a whole number from 0 to 4294967295")),
+    };
+    let kinds_value = get("kinds");
+    let kinds = if kinds_value.is_null_or_undefined() {
+        None
+    } else if js_sys::Array::is_array(&kinds_value) {
+        let list: js_sys::Array = kinds_value.unchecked_into();
+        let mut kinds = Vec::new();
+        for k in list.iter() {
+            let name = k.as_string().unwrap_or_default();
+            match KIND_NAMES.iter().find(|(n, _)| *n == name) {
+                Some((_, kind)) => kinds.push(*kind),
+                None => {
+                    let mut m = String::from("options.kinds: unknown kind ");
+                    m.push_str(&if k.is_string() { format!("`{name}`") } else { describe(&k) });
+                    m.push_str(" (expected `statistic`, `attribution`, `quote`, `prediction`, `comparison` or `factual`)");
+                    return Err(Error::arg(func, m));
+                }
+            }
+        }
+        Some(kinds)
+    } else {
+        let mut m = String::from("options.kinds must be an array of kind names like [\"statistic\"], not ");
+        m.push_str(&describe(&kinds_value));
+        return Err(Error::arg(func, m));
+    };
     let exclude = js_sys::Reflect::get(v, &JsValue::from_str("exclude")).unwrap_or(JsValue::UNDEFINED);
     let exclude = if exclude.is_null_or_undefined() {
         None
@@ -246,7 +289,7 @@ pub fn parse_options(func: &'static str, v: Option<&JsValue>) -> Result<Config, 
         m.push_str(&describe(&exclude));
         return Err(Error::arg(func, m));
     };
-    Ok(Config { options, kinds: o.kinds, first_id: o.first_id.unwrap_or(0) as usize, exclude })
+    Ok(Config { options, kinds, first_id, exclude })
 }
 
 /// Runs the core on `text` and applies the kinds filter (claim ids stay `0..claims.len()`, as
@@ -442,15 +485,18 @@ fn role_name(r: Role) -> &'static str {
     }
 }
 
+/// The kinds by their names in JS (as serde names them).
+const KIND_NAMES: [(&str, ClaimKind); 6] = [
+    ("statistic", ClaimKind::Statistic),
+    ("attribution", ClaimKind::Attribution),
+    ("quote", ClaimKind::Quote),
+    ("prediction", ClaimKind::Prediction),
+    ("comparison", ClaimKind::Comparison),
+    ("factual", ClaimKind::Factual),
+];
+
 fn kind_name(k: ClaimKind) -> &'static str {
-    match k {
-        ClaimKind::Statistic => "statistic",
-        ClaimKind::Attribution => "attribution",
-        ClaimKind::Quote => "quote",
-        ClaimKind::Prediction => "prediction",
-        ClaimKind::Comparison => "comparison",
-        ClaimKind::Factual => "factual",
-    }
+    KIND_NAMES.iter().find(|(_, kind)| *kind == k).map_or("factual", |(n, _)| n)
 }
 
 /// Appends `v` with at most `decimals` decimals (trailing zeros dropped). No float formatting
@@ -586,7 +632,9 @@ struct Split {
     /// across the steps of an [`Annotation`]).
     index: usize,
     node: Text,
-    data: String,
+    /// The data as the JS string it was: a Rust `String` would turn a lone surrogate (half of
+    /// a pair split across text nodes) into U+FFFD, and the restored page would differ.
+    data: JsValue,
     created: Vec<Text>,
 }
 
@@ -605,7 +653,7 @@ fn undo(e: &Entry) {
                 let _ = p.remove_child(c);
             }
         }
-        s.node.set_data(&s.data);
+        let _ = js_sys::Reflect::set(&s.node, &JsValue::from_str("data"), &s.data);
     }
 }
 
@@ -797,7 +845,7 @@ impl Annotation {
                         self.timings.extract += t1 - t0;
                         let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, std::mem::take(&mut self.nodes));
                         // From the end of the document backwards.
-                        plan.jobs.sort_unstable_by_key(|j| std::cmp::Reverse((j.node, j.start)));
+                        sort_by_key(&mut plan.jobs, |j| key(&[(rev(j.node, 64), 64), (rev(j.start as usize, 32), 32)]));
                         self.plan = Some(plan);
                         self.timings.wrap += now() - t1;
                         self.phase = if self.wrap { Phase::Wrapping { next: 0 } } else { Phase::Done };
@@ -949,7 +997,7 @@ impl Plan {
     /// order.
     pub fn ranges(&self) -> Vec<(&Text, u32, u32, &str, &str)> {
         let mut jobs = self.jobs.clone();
-        jobs.sort_unstable_by_key(|j| (j.node, j.start));
+        sort_by_key(&mut jobs, |j| key(&[(j.node as u64, 64), (u64::from(j.start), 32)]));
         jobs.iter()
             .filter_map(|j| {
                 let (node, a) = (self.nodes.get(j.node)?, self.attrs.get(j.attrs)?);
@@ -984,6 +1032,11 @@ impl Plan {
     }
 }
 
+/// `node.data` as a JS string, exactly (no UTF-8 round trip).
+fn js_data(node: &Text) -> JsValue {
+    js_sys::Reflect::get(node, &JsValue::from_str("data")).unwrap_or_else(|_| JsValue::from_str(&node.data()))
+}
+
 fn wrap(
     func: &'static str,
     doc: &Document,
@@ -1001,7 +1054,7 @@ fn wrap(
         }
         let needs_split = job.end < len || job.start > 0;
         if needs_split && entry.splits.last().map(|s| s.index) != Some(job.node) {
-            entry.splits.push(Split { index: job.node, node: text.clone(), data: text.data(), created: Vec::new() });
+            entry.splits.push(Split { index: job.node, node: text.clone(), data: js_data(text), created: Vec::new() });
         }
         if job.end < len {
             let tail = text.split_text(job.end).map_err(Error::dom(func, "Text.splitText"))?;

@@ -11,7 +11,7 @@
 //! statistic, an attribution), and the DOM path is compared with `extract()` of the same text
 //! or with the same DOM built differently, instead of hard-coding results.
 
-use claimmark::{extract, marks, offsets, report};
+use claimmark::{extract, marks, offsets, report, sort};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, Node, Text};
@@ -488,7 +488,16 @@ fn kinds_filter_and_bad_arguments() {
         "claimmark.annotate: unknown option `minscore` (expected one of `minScore`, `kinds`, `firstId`, `exclude`)"
     );
     let wrong_type = js_sys::JSON::parse(r#"{"minScore": "high"}"#).unwrap();
-    assert!(msg(web::parse_options("annotate", Some(&wrong_type))).contains("invalid options"));
+    assert_eq!(
+        msg(web::parse_options("annotate", Some(&wrong_type))),
+        "claimmark.annotate: options.minScore must be a finite number, not a string"
+    );
+    let bad_id = js_sys::JSON::parse(r#"{"firstId": 1.5}"#).unwrap();
+    assert!(msg(web::parse_options("annotate", Some(&bad_id))).contains("options.firstId must be a whole number"));
+    let one_kind = js_sys::JSON::parse(r#"{"kinds": "statistic"}"#).unwrap();
+    assert!(msg(web::parse_options("annotate", Some(&one_kind))).contains("options.kinds must be an array"));
+    let id = web::parse_options("annotate", Some(&js_sys::JSON::parse(r#"{"firstId": 7, "minScore": null}"#).unwrap())).unwrap();
+    assert_eq!((id.first_id, id.options.min_score), (7, 0.0));
     let nan = js_sys::Object::new();
     js_sys::Reflect::set(&nan, &"minScore".into(), &JsValue::from_f64(f64::NAN)).unwrap();
     assert!(msg(web::parse_options("annotate", Some(&nan))).contains("minScore"));
