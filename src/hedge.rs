@@ -82,7 +82,7 @@ pub fn find_comparisons_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
             }
         }
     }
-    out.sort_unstable();
+    crate::sort::sort_by_key(&mut out, |&(s, e)| crate::sort::key(&[(s as u64, 64), (e as u64, 64)]));
     out
 }
 

@@ -216,9 +216,125 @@ fn scan_word(t: &str, i: usize, end: usize) -> usize {
 
 /// The value of a digit token ("1,200.5", "1 000"); `None` when it is not finite.
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
-    let buf: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
-    let v: f64 = buf.parse().ok()?;
+    // Separators (",", NBSP, thin spaces) are not part of the value.
+    let v = parse_decimal(s.bytes().filter(|b| b.is_ascii_digit() || *b == b'.'))?;
     v.is_finite().then_some(v)
+}
+
+/// Powers of ten exactly representable as `f64` (10^22 < 2^53 · 2^22 is the last).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+
+/// Parses ASCII digits with at most one `.` ("1200.5", ".08", "5."), as `str::parse::<f64>`
+/// does: `None` without a digit or with a second dot; `inf` when too big.
+///
+/// Written here (not `str::parse`) because the standard parser and its tables are a large part
+/// of the wasm module. Correctly rounded (the same value as `str::parse`) for up to 38
+/// significant digits with at most 54 decimals, and for integers below 2^128 (or with few
+/// significant digits below about 10^55) — any number a text states. Beyond that
+/// (1,000-digit numbers) the value is computed by repeated multiplication and may differ from
+/// the correctly rounded one in the last bits.
+pub(crate) fn parse_decimal(bytes: impl IntoIterator<Item = u8>) -> Option<f64> {
+    // The significant digits as an integer `m` (at most 38 of them: 10^38 < 2^127), and the
+    // power of ten to apply, `exp10`.
+    let mut m: u128 = 0;
+    let mut sig = 0u32;
+    let mut exp10: i64 = 0;
+    let mut any_digit = false;
+    let mut dot = false;
+    let mut inexact = false; // a non-zero digit beyond the 38th was dropped
+    for b in bytes {
+        match b {
+            b'0'..=b'9' => {
+                any_digit = true;
+                let d = (b - b'0') as u128;
+                if sig < 38 {
+                    if sig > 0 || d > 0 {
+                        m = m * 10 + d;
+                        sig += 1;
+                    }
+                    if dot {
+                        exp10 -= 1;
+                    }
+                } else {
+                    inexact |= d > 0;
+                    if !dot {
+                        exp10 += 1;
+                    }
+                }
+            }
+            b'.' if !dot => dot = true,
+            _ => return None,
+        }
+    }
+    if !any_digit {
+        return None;
+    }
+    if m == 0 {
+        return Some(0.0);
+    }
+    while m % 10 == 0 {
+        m /= 10;
+        exp10 += 1;
+    }
+    if !inexact {
+        if let Some(v) = exact_decimal(m, exp10) {
+            return Some(v);
+        }
+    }
+    // Absurd inputs: repeated multiplication (overflows to inf like `str::parse`).
+    let mut v = m as f64;
+    let step = if exp10 < 0 { 0.1 } else { 10.0 };
+    for _ in 0..exp10.unsigned_abs().min(400) {
+        v *= step;
+    }
+    Some(v)
+}
+
+/// `m · 10^exp10` correctly rounded, when that can be done exactly with `f64` and `u128`
+/// arithmetic; `None` otherwise.
+fn exact_decimal(m: u128, exp10: i64) -> Option<f64> {
+    const EXACT: u128 = 1 << 53; // integers below this are exact in f64
+    let k = u32::try_from(exp10.unsigned_abs()).ok()?;
+    // Clinger's fast path: both operands exact, so the result is rounded once.
+    if m < EXACT && (k as usize) < POW10.len() {
+        let p = POW10[k as usize];
+        return Some(if exp10 >= 0 { m as f64 * p } else { m as f64 / p });
+    }
+    // 10^k = 5^k · 2^k, and scaling by a power of two is exact: round m · 5^k (an integer)
+    // or m / 5^k once, then scale.
+    let p5 = 5u128.checked_pow(k)?;
+    if exp10 >= 0 {
+        // An integer below 2^128: `as` rounds it to nearest, ties to even, like parsing.
+        Some(m.checked_mul(p5)? as f64 * pow2(k as i32))
+    } else {
+        // (the long division shifts the remainder, below `p5`, left by at least one bit)
+        (p5.leading_zeros() > 0).then(|| divide_rounded(m, p5, k as i32))
+    }
+}
+
+/// 2^e for |e| ≤ 1000 (exact).
+fn pow2(e: i32) -> f64 {
+    f64::from_bits(((1023 + e) as u64) << 52)
+}
+
+/// `n / d · 2^-shift` correctly rounded (`n, d > 0`, the result a normal `f64`): the quotient
+/// is taken to at least 60 bits by binary long division in chunks and the remainder kept as a
+/// sticky bit, so converting it to `f64` rounds once, as rounding the true quotient would.
+fn divide_rounded(n: u128, d: u128, mut shift: i32) -> f64 {
+    let mut q = n / d;
+    let mut r = n % d;
+    while q < 1 << 60 {
+        // Shift in as many bits as keep `r << t` (r < d) and `q << t` within u128.
+        let t = d.leading_zeros().clamp(1, 64);
+        let wide = r << t;
+        q = (q << t) | (wide / d);
+        r = wide % d;
+        shift += t as i32;
+    }
+    (q | (r != 0) as u128) as f64 * pow2(-shift)
 }
 
 /// "one" … "nineteen".
@@ -734,7 +850,7 @@ impl<'a> Toks<'a> {
             if !digits_ok || r.len() > 3 || !r.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            return Some((r.parse().ok()?, k + 1));
+            return Some((r.parse::<u32>().ok()? as f64, k + 1));
         }
         let w = self.low(k);
         if let Some(v) = ones(w) {
@@ -988,20 +1104,23 @@ impl<'a> Toks<'a> {
             return None;
         }
         let mut k = j + 1;
-        let mut digits = String::new();
-        while self.spaced(k) && digits.len() < 12 {
+        // The digits after the point as an integer and their count: "0.{digits}" is
+        // `m / 10^n`, exact by one division (m < 10^12 < 2^53).
+        let (mut m, mut n) = (0u64, 0usize);
+        while self.spaced(k) && n < 12 {
             match ones(self.low(k)).filter(|d| *d < 10.0) {
-                Some(d) => digits.push(char::from(b'0' + d as u8)),
+                Some(d) => m = m * 10 + d as u64,
                 None => break,
             }
+            n += 1;
             k += 1;
         }
-        if digits.is_empty() {
+        if n == 0 {
             let (v, e) = self.small_at(k, false).filter(|(v, _)| (10.0..100.0).contains(v))?;
-            digits = format!("{}", v as u32);
+            (m, n) = (v as u64, 2);
             k = e;
         }
-        let f: f64 = format!("0.{digits}").parse().ok()?;
+        let f = m as f64 / POW10[n];
         Some((whole + f, k))
     }
 
@@ -1018,7 +1137,7 @@ impl<'a> Toks<'a> {
                 if !r.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
-                (r.parse::<f64>().ok()?, k + 1)
+                (parse_decimal(r.bytes())?, k + 1)
             }
             K::Word => {
                 let (v, e0) = self.small_at(k, false)?;
@@ -1283,6 +1402,59 @@ mod tests {
         assert_eq!(num("quarter million"), Some(250_000.0));
         assert_eq!(num("a third term"), None);
         assert_eq!(num("one third party"), Some(1.0)); // "one", not a fraction
+    }
+
+    /// The decimal parser gives `str::parse`'s value wherever it claims exactness.
+    #[test]
+    fn decimal_parser_is_exact() {
+        let p = |s: &str| parse_decimal(s.bytes());
+        for s in [
+            "0", "0.0", "00", "5.", ".5", ".08", "0.1", "0.2", "0.3", "2.5", "1234567.891", "9007199254740993",
+            "9007199254740992", "9007199254740995", "18446744073709551615", "18446744073709551617",
+            "123456789012345678901234567890", "1234567890123456789.0123456789", "0.000000000000000000000001",
+            "0.1000000000000000055511151231257827", "0.30000000000000004", "4.35", "17.3", "1.7976931348623157",
+            "179769313486231570000000000000000000000", "1000000000000000000000000000000000000000",
+            "99999999999999999999999999999999999999", "0.00000000000000000000000000000000000001",
+            "3.14159265358979323846264338327950288", "2.2250738585072014", "0.123456789012345678901234567890123456",
+            "1000000000000000000000000000000000000000000000000000000", "7.000000000000000000000000000000000001",
+            "0.000000000000000000000000000000000000000012345678",
+            "123456789012345678900000000000000000000", "1230000000000000000000000000000000000000000000000000000",
+        ] {
+            let expected: Option<f64> = s.parse().ok();
+            assert_eq!(p(s).map(f64::to_bits), expected.map(f64::to_bits), "{s}");
+        }
+        // Not numbers, as for `str::parse`.
+        for s in ["", ".", "1.2.3", "..5", "1,2"] {
+            assert_eq!(p(s), None, "{s:?}");
+        }
+        // Every integer and decimal of a pseudo-random sample, up to 38 significant digits.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = 1 + (x % 38) as usize;
+            let mut s: String = (0..digits).map(|k| char::from(b'0' + ((x >> (k % 60)) as u8 ^ k as u8) % 10)).collect();
+            let dot = (x >> 40) as usize % (digits + 2);
+            if dot <= digits {
+                s.insert(dot, '.');
+            }
+            let expected: f64 = s.parse().unwrap();
+            assert_eq!(p(&s).map(f64::to_bits), Some(expected.to_bits()), "{s}");
+        }
+        // Absurd inputs stay finite or become inf (and are then refused), never NaN.
+        assert_eq!(p(&"9".repeat(1000)), Some(f64::INFINITY));
+        assert_eq!(parse_digits(&"9".repeat(1000)), None);
+        assert_eq!(p(&format!("0.{}1", "0".repeat(1000))), Some(0.0));
+        for s in ["100000000000000000000000000000000000000000000000000000000000", "123456789012345678901234567890123456789012",
+            "123456789012345678900000000000000000000000000000000",
+            "0.000000000000000000000000000000000000000000000000000012345678901234567890123456789"] {
+            let expected: f64 = s.parse().unwrap();
+            assert!(p(s).is_some_and(|v| (v / expected - 1.0).abs() < 1e-12), "{s}");
+        }
+        let long = format!("1{}", "0".repeat(308));
+        assert!(p(&long).is_some_and(|v| v.is_finite() && (v / 1e308 - 1.0).abs() < 1e-12));
+        assert!(p(&format!("{}.5", "1".repeat(60))).is_some_and(|v| v.is_finite() && (v / 1.1111111111111112e59 - 1.0).abs() < 1e-12));
     }
 
     #[test]

@@ -37,6 +37,7 @@
 //! ("a month or two") or a score ("seven to two"); and "one" alone is a pronoun.
 
 use crate::report::{Quantity, QuantityKind};
+use crate::words::Lexicon;
 
 #[path = "number.rs"]
 mod number;
@@ -223,12 +224,45 @@ const PERSONS: &[&str] = &[
     "firefighter", "police officer", "suspect", "fatality", "death", "casualty",
 ];
 
-fn has(list: &[&str], w: &str) -> bool {
+/// The word lists as hashed sets: they are looked up for most words of every sentence.
+static STOP_SET: Lexicon = Lexicon::new(STOP);
+static IRREGULAR_SET: Lexicon = Lexicon::new(IRREGULAR);
+static NOT_PLURAL_SET: Lexicon = Lexicon::new(NOT_PLURAL);
+static CONTAINERS_SET: Lexicon = Lexicon::new(CONTAINERS);
+static LABELS_SET: Lexicon = Lexicon::new(LABELS);
+static MONTHS_SET: Lexicon = Lexicon::new(MONTHS);
+static MONTH_ABBR_SET: Lexicon = Lexicon::new(MONTH_ABBR);
+static WEEKDAYS_SET: Lexicon = Lexicon::new(WEEKDAYS);
+static TIME_PREP_SET: Lexicon = Lexicon::new(TIME_PREP);
+static RATE_NOUNS_SET: Lexicon = Lexicon::new(RATE_NOUNS);
+static PERSONS_SET: Lexicon = Lexicon::new(PERSONS);
+
+/// The words that can start a time anchor in [`Scan::lexical_times`] (every branch there
+/// needs one of them): most words are not, and are passed over with one lookup.
+static TIME_WORDS: Lexicon = Lexicon::new(&[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yesterday", "today", "tomorrow", "tonight",
+    "noon", "midnight", "last", "next", "this", "past", "coming", "previous", "recent", "following", "preceding",
+    "ago", "first", "second", "third", "fourth", "spring", "summer", "autumn", "winter",
+]);
+
+/// The first words of [`CCY_WORDS`].
+static CCY_FIRST_WORDS: Lexicon = Lexicon::new(&[
+    "hong", "new", "south", "north", "us", "u.s.", "american", "australian", "canadian", "singapore", "taiwan",
+    "swiss", "pounds", "mexican", "indian", "pakistani", "russian", "chinese", "japanese", "korean", "turkish",
+    "brazilian", "dollars", "dollar", "euros", "euro", "sterling", "yen", "yuan", "renminbi", "won", "rupees",
+    "rupee", "roubles", "rubles", "rouble", "ruble", "hryvnias", "hryvnia", "hryvnas", "francs", "pesos", "reais",
+    "rand", "lira", "liras", "shekels", "dirhams", "riyals", "naira", "baht", "ringgit", "rupiah", "dong",
+    "kronor", "krona", "kroner", "zlotys", "zloty", "forints", "bitcoins", "bitcoin",
+]);
+
+fn has(list: &Lexicon, w: &str) -> bool {
     list.contains(&w)
 }
 
 fn plural(w: &str) -> bool {
-    if has(IRREGULAR, w) {
+    if has(&IRREGULAR_SET, w) {
         return true;
     }
     w.len() > 3
@@ -237,8 +271,8 @@ fn plural(w: &str) -> bool {
         && !w.ends_with("us")
         && !w.ends_with("is")
         && !w.ends_with("'s")
-        && !has(NOT_PLURAL, w)
-        && !has(STOP, w)
+        && !has(&NOT_PLURAL_SET, w)
+        && !has(&STOP_SET, w)
 }
 
 /// ISO 4217 codes written before or after a number ("USD 20", "20 EUR").
@@ -261,13 +295,13 @@ fn iso(raw: &str) -> Option<&'static str> {
     if !(lower || raw.bytes().all(|b| b.is_ascii_uppercase())) {
         return None;
     }
-    /// The first two letters of the codes, as bits `26 * a + b` (a quick no for most words).
-    const PAIRS: [u64; 11] = {
-        let mut bits = [0u64; 11];
+    /// The codes as bits `676 * a + 26 * b + c` (one lookup says no for words like "the").
+    const CODES: [u64; 275] = {
+        let mut bits = [0u64; 275];
         let mut k = 0;
         while k < C.len() {
             let b = C[k].as_bytes();
-            let p = (b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize;
+            let p = (b[0] - b'A') as usize * 676 + (b[1] - b'A') as usize * 26 + (b[2] - b'A') as usize;
             bits[p / 64] |= 1 << (p % 64);
             k += 1;
         }
@@ -279,8 +313,8 @@ fn iso(raw: &str) -> Option<&'static str> {
         return Some("CNY");
     }
     // (letters only here: `raw` is all lower- or all upper-case ASCII)
-    let p = (up[0] - b'A') as usize * 26 + (up[1] - b'A') as usize;
-    if PAIRS[p / 64] & (1 << (p % 64)) == 0 {
+    let p = (up[0] - b'A') as usize * 676 + (up[1] - b'A') as usize * 26 + (up[2] - b'A') as usize;
+    if CODES[p / 64] & (1 << (p % 64)) == 0 {
         return None;
     }
     C.iter().find(|c| c.as_bytes() == up.as_slice()).copied()
@@ -485,7 +519,18 @@ impl<'a> Scan<'a> {
         }
     }
     fn cap(&self, i: usize) -> bool {
-        self.is(i, K::Word) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        match self.tk.v.get(i) {
+            Some(t) if t.k == K::Word => {
+                let b = self.tk.t.as_bytes()[t.s];
+                // ASCII first letter: no Unicode table.
+                if b < 0x80 {
+                    b.is_ascii_uppercase()
+                } else {
+                    self.raw(i).chars().next().is_some_and(char::is_uppercase)
+                }
+            }
+            _ => false,
+        }
     }
     /// Has an upper-case letter anywhere ("iPhone", "NATO", "Boeing").
     fn any_upper(&self, i: usize) -> bool {
@@ -519,21 +564,21 @@ impl<'a> Scan<'a> {
             return false;
         }
         let w = self.low(i);
-        if has(MONTHS, w) {
+        if has(&MONTHS_SET, w) {
             return true;
         }
-        has(MONTH_ABBR, w) && (self.sym(i + 1, ".") && self.glued(i + 1) || self.is(i + 1, K::Num))
+        has(&MONTH_ABBR_SET, w) && (self.sym(i + 1, ".") && self.glued(i + 1) || self.is(i + 1, K::Num))
     }
     /// The token after a month word (skipping the abbreviation's dot).
     fn after_month(&self, i: usize) -> usize {
-        if self.sym(i + 1, ".") && self.glued(i + 1) && has(MONTH_ABBR, self.low(i)) {
+        if self.sym(i + 1, ".") && self.glued(i + 1) && has(&MONTH_ABBR_SET, self.low(i)) {
             i + 2
         } else {
             i + 1
         }
     }
     fn weekday(&self, i: usize) -> bool {
-        self.cap(i) && has(WEEKDAYS, self.low(i))
+        self.cap(i) && has(&WEEKDAYS_SET, self.low(i))
     }
 
     /// Whether [`Scan::head_at`] may find a quantity at `i`: false for a word that neither
@@ -613,7 +658,7 @@ impl<'a> Scan<'a> {
         if s > 0 && self.spaced(s) && matches!(self.low(s - 1), "early" | "late" | "mid" | "the") {
             s -= 1;
         }
-        if s > 0 && self.spaced(s) && has(TIME_PREP, self.low(s - 1)) {
+        if s > 0 && self.spaced(s) && has(&TIME_PREP_SET, self.low(s - 1)) {
             s -= 1;
         }
         let b = self.byte_span(s, e);
@@ -763,6 +808,9 @@ impl<'a> Scan<'a> {
             }
             _ => {}
         }
+        if !has(&CCY_FIRST_WORDS, low) {
+            return None;
+        }
         'outer: for (words, code) in CCY_WORDS {
             if compound && words.len() > 1 {
                 continue;
@@ -865,7 +913,7 @@ impl<'a> Scan<'a> {
         let noun_after = self.spaced(k + 1)
             && self.is(k + 1, K::Word)
             && !self.cap(k + 1)
-            && !has(STOP, nx)
+            && !has(&STOP_SET, nx)
             && !matches!(nx, "heat" | "temperatures" | "temperature" | "weather" | "outside" | "inside" | "today");
         !modal && !noun_after
     }
@@ -883,7 +931,7 @@ impl<'a> Scan<'a> {
                 self.low(nx),
                 "outside" | "inside" | "today" | "tonight" | "yesterday" | "tomorrow" | "in" | "on" | "at" | "and" | "or"
             );
-        let label = k >= 2 && (has(LABELS, self.low(k - 2)) || k > 2 && self.cap(k - 2) && !self.month(k - 2));
+        let label = k >= 2 && (has(&LABELS_SET, self.low(k - 2)) || k > 2 && self.cap(k - 2) && !self.month(k - 2));
         ok_next && !label
     }
 
@@ -1047,13 +1095,13 @@ impl<'a> Scan<'a> {
                 && ce == j + 1
             {
                 // "1,000 more Border Patrol agents": in the span, not in the unit
-                if self.is(j + 1, K::Word) && !has(STOP, self.low(j + 1)) && self.spaced(j + 1) {
+                if self.is(j + 1, K::Word) && !has(&STOP_SET, self.low(j + 1)) && self.spaced(j + 1) {
                     j += 1;
                     continue;
                 }
             }
-            if has(STOP, first)
-                || has(STOP, last)
+            if has(&STOP_SET, first)
+                || has(&STOP_SET, last)
                 || is_numeral_word(first)
                 || self.month(j)
                 || self.weekday(j)
@@ -1080,7 +1128,7 @@ impl<'a> Scan<'a> {
         let h = head?;
         let first = if words[h].2 { 0 } else { words.iter().position(|w| !w.2)? };
         let text = self.lower_span(words[first].0, words[h].1);
-        let container = has(CONTAINERS, self.low(words[h].1 - 1));
+        let container = has(&CONTAINERS_SET, self.low(words[h].1 - 1));
         Some((text, words[h].1, container))
     }
 
@@ -1110,7 +1158,7 @@ impl<'a> Scan<'a> {
                 ce += 2;
             }
             let w = self.low(m);
-            if has(STOP, w) || is_numeral_word(w) || self.month(m) || w.ends_with("'s") || w.ends_with("ly") {
+            if has(&STOP_SET, w) || is_numeral_word(w) || self.month(m) || w.ends_with("'s") || w.ends_with("ly") {
                 break;
             }
             if self.cap(m) && cnt > 0 {
@@ -1139,13 +1187,13 @@ impl<'a> Scan<'a> {
         if self.tk.hyphen(k)
             && matches!(self.low(k + 1), "a" | "an")
             && self.tk.hyphen(k + 2)
-            && has(RATE_NOUNS, self.low(k + 3))
+            && has(&RATE_NOUNS_SET, self.low(k + 3))
         {
             return Some((format!("{} {}", self.low(k + 1), self.low(k + 3)), k + 4));
         }
         if self.sym(k, "/") && self.glued(k) && self.glued(k + 1) && self.is(k + 1, K::Word) {
             let w = self.low(k + 1);
-            if has(RATE_NOUNS, w)
+            if has(&RATE_NOUNS_SET, w)
                 || matches!(w, "yr" | "hr" | "h" | "kg" | "mo" | "wk" | "capita" | "lb" | "min" | "s" | "sec" | "d")
             {
                 return Some((format!("/{w}"), k + 2));
@@ -1169,7 +1217,7 @@ impl<'a> Scan<'a> {
                     let e = self.np_at(num.e, 2.0).map_or(num.e, |np| np.1);
                     return Some((self.lower_span(k, e), e));
                 }
-                if self.is(k + 1, K::Word) && !has(STOP, n) {
+                if self.is(k + 1, K::Word) && !has(&STOP_SET, n) {
                     let e = if n == "hundred" || n == "thousand" {
                         self.np_at(k + 2, 2.0).map_or(k + 2, |np| np.1)
                     } else {
@@ -1202,14 +1250,14 @@ impl<'a> Scan<'a> {
                         | "late"
                         | "early"
                 ) || matches!(after, "or" | "and") && more;
-                if has(RATE_NOUNS, n) && !not && !self.tk.hyphen(k + 2) {
+                if has(&RATE_NOUNS_SET, n) && !not && !self.tk.hyphen(k + 2) {
                     return Some((self.lower_span(k, k + 2), k + 2));
                 }
                 None
             }
             "each" | "every" => {
                 let n = self.low(k + 1);
-                if has(RATE_NOUNS, n) || n == "weekend" {
+                if has(&RATE_NOUNS_SET, n) || n == "weekend" {
                     return Some((self.lower_span(k, k + 2), k + 2));
                 }
                 if w == "every" {
@@ -1414,7 +1462,7 @@ impl<'a> Scan<'a> {
         let punct = nx >= self.n()
             || self.is(nx, K::Sym) && matches!(self.raw(nx), "." | "," | ";" | ":" | "!" | "?" | ")" | "”" | "\"");
         let free = punct
-            || self.spaced(nx) && self.is(nx, K::Word) && has(STOP, self.low(nx)) && self.unit_at(nx, &n, false).is_none();
+            || self.spaced(nx) && self.is(nx, K::Word) && has(&STOP_SET, self.low(nx)) && self.unit_at(nx, &n, false).is_none();
         (if and { punct } else { free }).then_some((n.value * 0.01, nx))
     }
 
@@ -1593,7 +1641,7 @@ impl<'a> Scan<'a> {
         }
         if bare && n0 > 0 && self.spaced(n0) {
             let pw = self.low(p);
-            if has(LABELS, pw) && !(pw == "no" && self.raw(p) == "no") || matches!(self.raw(p), "No" | "Nos" | "NO") {
+            if has(&LABELS_SET, pw) && !(pw == "no" && self.raw(p) == "no") || matches!(self.raw(p), "No" | "Nos" | "NO") {
                 return Some(run());
             }
             if self.sym(p, ".") && self.glued(p) && p > 0 {
@@ -1638,7 +1686,7 @@ impl<'a> Scan<'a> {
             None => (s, false),
         };
         let prev = self.low_before(s0, 1);
-        if s0 > 0 && (has(LABELS, prev) || self.cap(s0 - 1) && s0 > 1 && !self.is(s0 - 2, K::Sym)) {
+        if s0 > 0 && (has(&LABELS_SET, prev) || self.cap(s0 - 1) && s0 > 1 && !self.is(s0 - 2, K::Sym)) {
             return false;
         }
         if !self.spaced(s) && s > 0 {
@@ -1704,7 +1752,7 @@ impl<'a> Scan<'a> {
             return false;
         }
         let w = self.low(p);
-        if has(STOP, w)
+        if has(&STOP_SET, w)
             || self.month(p)
             || self.weekday(p)
             || w.ends_with("'s")
@@ -1964,7 +2012,7 @@ impl<'a> Scan<'a> {
             let det = matches!(
                 prev,
                 "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "a" | "an" | "whose"
-            ) || has(TIME_PREP, prev)
+            ) || has(&TIME_PREP_SET, prev)
                 || matches!(
                     prev,
                     "of" | "for" | "to" | "circa" | "year" | "since" | "fiscal" | "late" | "early" | "mid"
@@ -2042,7 +2090,7 @@ impl<'a> Scan<'a> {
             if w.small_word && unit_text.is_none() && !w.fraction && (w.one || !self.bare_count(h1.s, w.e)) {
                 return w.e;
             }
-            let person = kind == Count && unit_text.as_deref().is_some_and(|u| has(PERSONS, u));
+            let person = kind == Count && unit_text.as_deref().is_some_and(|u| has(&PERSONS_SET, u));
             if w.one
                 && !person
                 && (unit.is_none_or(|u| u.time && matches!(u.text.as_str(), "day" | "time" | "second"))
@@ -2236,7 +2284,7 @@ impl<'a> Scan<'a> {
             if w.starts_with("rang") || w.starts_with("var") {
                 return false;
             }
-            if has(WORDS, w) || STEMS.iter().any(|st| w.starts_with(st)) {
+            if WORDS.contains(&w) || STEMS.iter().any(|st| w.starts_with(st)) {
                 return true;
             }
         }
@@ -2257,6 +2305,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let w = self.low(i);
+            if !has(&TIME_WORDS, w) {
+                i += 1;
+                continue;
+            }
             let mut hit: Option<(usize, usize)> = None;
             if self.weekday(i) {
                 let e = if matches!(self.low(i + 1), "morning" | "afternoon" | "evening" | "night") {
@@ -2273,7 +2325,7 @@ impl<'a> Scan<'a> {
             } else if self.month(i) {
                 let ambiguous = matches!(w, "may" | "march");
                 let prev = self.low_before(i, 1);
-                let ok_prev = has(TIME_PREP, prev)
+                let ok_prev = has(&TIME_PREP_SET, prev)
                     || matches!(prev, "last" | "next" | "this" | "early" | "late" | "mid" | "of" | "in");
                 if !ambiguous || ok_prev || self.is(i + 1, K::Num) {
                     let s = if matches!(prev, "last" | "next" | "this") { i - 1 } else { i };
@@ -2368,7 +2420,7 @@ impl<'a> Scan<'a> {
 
     fn finish_times(&mut self) -> Vec<(usize, usize)> {
         let mut v = std::mem::take(&mut self.times);
-        v.sort_unstable();
+        crate::sort::sort_by_key(&mut v, |&(s, e)| crate::sort::key(&[(s as u64, 64), (e as u64, 64)]));
         let mut out: Vec<(usize, usize)> = Vec::new();
         for (s, e) in v {
             if let Some(last) = out.last_mut() {
@@ -2386,7 +2438,7 @@ impl<'a> Scan<'a> {
 
     fn finish_quantities(&mut self) -> Vec<FoundQuantity> {
         let mut v = std::mem::take(&mut self.out);
-        v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        crate::sort::sort_by_key(&mut v, |q| crate::sort::key(&[(q.start as u64, 64), (crate::sort::rev(q.end, 64), 64)]));
         let mut out: Vec<FoundQuantity> = Vec::new();
         let mut stack: Vec<usize> = Vec::new(); // ends of the enclosing kept spans
         for q in v {
@@ -2462,6 +2514,23 @@ mod tests {
             .into_iter()
             .map(|f| (s[f.start..f.end].to_string(), f.quantity.value, f.quantity.unit))
             .collect()
+    }
+
+    /// The filters in front of the word lists let every listed word through.
+    #[test]
+    fn lookup_filters_cover_their_lists() {
+        for (words, _) in CCY_WORDS {
+            assert!(has(&CCY_FIRST_WORDS, words[0]), "{}", words[0]);
+        }
+        for w in WEEKDAYS.iter().chain(MONTHS).chain(MONTH_ABBR) {
+            assert!(has(&TIME_WORDS, w), "{w}");
+        }
+        for c in ["USD", "usd", "BTC", "KPW", "RMB", "rmb"] {
+            assert!(iso(c).is_some(), "{c}");
+        }
+        for c in ["THE", "the", "try", "Usd", "ZZZ"] {
+            assert!(iso(c).is_none(), "{c}");
+        }
     }
 
     #[test]
