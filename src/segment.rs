@@ -93,6 +93,12 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The longest sentence, in bytes. Real sentences are far shorter (a long one is 500 bytes);
+/// longer "sentences" are run-on text without punctuation (tables, lists, pasted data), cut
+/// at white space so that the finders, some of which are quadratic within a sentence, stay
+/// linear in the length of the text.
+pub const MAX_SENTENCE: usize = 5_000;
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     if start >= end {
         return;
@@ -100,8 +106,27 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
-    if !trimmed.is_empty() {
-        out.push((start + lead, start + lead + trimmed.len()));
+    if trimmed.is_empty() {
+        return;
+    }
+    let (mut from, to) = (start + lead, start + lead + trimmed.len());
+    while to - from > MAX_SENTENCE {
+        // Cut at the last white space before the limit (or, in a 5 KB word, at a char boundary).
+        let mut cut = from + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &text[from..cut];
+        if let Some(ws) = head.rfind(char::is_whitespace).filter(|&w| w > 0) {
+            cut = from + ws;
+        }
+        let piece = text[from..cut].trim_end();
+        out.push((from, from + piece.len()));
+        let rest = &text[cut..to];
+        from = to - rest.trim_start().len();
+    }
+    if from < to {
+        out.push((from, to));
     }
 }
 
@@ -194,5 +219,29 @@ mod tests {
         assert_eq!(split("Title line\nFirst sentence here.\n\nSecond para"), ["Title line", "First sentence here.", "Second para"]);
         assert_eq!(split("a wrapped\nline continues. Done."), ["a wrapped\nline continues.", "Done."]);
         assert_eq!(split("   "), Vec::<&str>::new());
+    }
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+
+    /// Run-on text is cut into sentences of at most `MAX_SENTENCE` bytes, at white space,
+    /// covering all of it; real sentences are untouched.
+    #[test]
+    fn run_on_text_is_cut_at_white_space() {
+        let text = "word ".repeat(10_000) + "é".repeat(4_000).as_str() + " end";
+        let s = sentences(&text);
+        assert!(s.len() > 10, "{} pieces", s.len());
+        let mut covered = String::new();
+        for &(a, b) in &s {
+            assert!(b - a <= MAX_SENTENCE && a < b, "{a}..{b}");
+            assert_eq!(text[a..b].trim(), &text[a..b]);
+            covered.push_str(&text[a..b]);
+        }
+        let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+        assert_eq!(squeeze(&covered), squeeze(&text), "nothing lost");
+        let normal = "Prices rose 5% in May. They fell in June.";
+        assert_eq!(sentences(normal), vec![(0, 22), (23, normal.len())]);
     }
 }
