@@ -28,12 +28,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { launchChromium, blockOutside } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const OUT = path.join(HERE, 'out');
 const SHARED = process.env.E2E_SHARED || path.resolve(ROOT, '..', 'shared');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240000);
 const T0 = Date.now();
 
@@ -118,28 +118,12 @@ async function main() {
     servers.push(() => site.close());
     check('servers started', demo.origin !== site.origin, `claimmark ${demo.origin}, foreign site ${site.origin}`);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Playwright gives every launch a fresh temporary profile (--user-data-dir).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium(chromium);
     // Reduced motion: jumps to a claim scroll at once, so screenshots are not taken mid-scroll.
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true, reducedMotion: 'reduce' });
     // Nothing leaves the machine: any request to elsewhere than 127.0.0.1 is aborted (and noted).
     const outside = [];
-    await context.route((url) => url.hostname !== '127.0.0.1', (route) => {
-      outside.push(route.request().url());
-      return route.abort();
-    });
+    await blockOutside(context, (url) => outside.push(url));
     const errors = [];
     const BM = `${demo.origin}/bookmarklet.js`;
     /** Runs `body` in the page with `cm` (the controller) and `m` (bookmarklet.js). */
@@ -313,6 +297,7 @@ async function main() {
     await bookmarkletTests(T);
     await panelTests(T);
     await dynamicTests(T);
+    await longPageTests(T);
     await reactTests(T);
     await cspTests(T);
     await realPageTests(T, real);
@@ -401,6 +386,68 @@ async function bookmarkletTests({ code, ctl, demo, site, errors, context }) {
   await page.waitForFunction(() => !document.querySelector('[data-claimmark-ui]'), null, { timeout: 5000 });
   const afterHl = await page.evaluate(() => ({ html: document.documentElement.outerHTML, hl: [...CSS.highlights.keys()].length }));
   check('highlight mode: clear leaves the page exactly as it was, no highlight left', afterHl.html === original && afterHl.hl === 0);
+  await page.close();
+}
+
+// ------------------------------------------------------------------------------ long pages
+
+/** A long article is marked in steps: progress in the panel, Cancel restores the page, and
+ * the finished marks are those of a one-go annotate. */
+async function longPageTests({ ctl, site, errors, context }) {
+  const page = await context.newPage();
+  watchErrors(page, errors, 'long page');
+  await page.goto(`${site.origin}/article.html`);
+  // About 400 KB of article text: the article's paragraphs cloned (DOM calls only).
+  const chars = await page.evaluate(() => {
+    const body = document.querySelector('article');
+    const paras = [...body.querySelectorAll('p')];
+    while (body.textContent.length < 400000) for (const p of paras) body.append(p.cloneNode(true));
+    return body.textContent.length;
+  });
+  const original = await page.evaluate(() => document.documentElement.outerHTML);
+
+  // Cancel at the first step.
+  const cancelled = await ctl(page, `
+    await m.toggle();
+    const c = m.current();
+    const host = document.querySelector('[data-claimmark-ui]');
+    const sr = host.shadowRoot;
+    const seen = { pending: 'progress' in host.dataset, bar: !!sr.querySelector('.progress progress'), button: sr.querySelector('.progress button')?.textContent };
+    sr.querySelector('.progress button').click();
+    const stats = await c.ready;
+    return { ...seen, stats, marks: document.querySelectorAll('mark.cm-mark').length, summary: sr.querySelector('.summary').textContent,
+      flagged: 'cancelled' in host.dataset, progressGone: !sr.querySelector('.progress') };`);
+  check(`long page (${Math.round(chars / 1000)} KB): marking shows a progress bar with Cancel`,
+    cancelled.pending && cancelled.bar && cancelled.button === 'Cancel', JSON.stringify({ ...cancelled, stats: undefined }));
+  check('long page: Cancel removes every mark and says so', cancelled.stats.cancelled === true && cancelled.marks === 0 && cancelled.flagged &&
+    cancelled.progressGone && /cancelled/i.test(cancelled.summary), cancelled.summary);
+  await ctl(page, 'await m.toggle();'); // close the panel
+  const afterCancel = await page.evaluate(() => document.documentElement.outerHTML);
+  check('long page: after Cancel and close the page is exactly as before', afterCancel === original, afterCancel === original ? '' : firstDiff(original, afterCancel));
+
+  // Marked to the end in steps: progress grows to the end; same marks as one go.
+  const stepped = await ctl(page, `
+    const seen = [];
+    await m.toggle({ onProgress: (f) => seen.push(f) });
+    const stats = await m.current().ready;
+    const marks = [...document.querySelectorAll('mark.cm-mark')].map((x) => x.dataset.cmClaim + ':' + x.textContent).join('|');
+    const host = document.querySelector('[data-claimmark-ui][data-claims]');
+    return { steps: seen.length, rising: seen.every((f, i) => i === 0 || f >= seen[i - 1]), stats, marks,
+      progressGone: !host.shadowRoot.querySelector('.progress'), claims: Number(host.dataset.claims) };`);
+  await ctl(page, 'await m.toggle();');
+  const oneGo = await ctl(page, `
+    await m.toggle({ stepAbove: Infinity });
+    const stats = m.current().stats();
+    const marks = [...document.querySelectorAll('mark.cm-mark')].map((x) => x.dataset.cmClaim + ':' + x.textContent).join('|');
+    await m.toggle();
+    return { stats, marks };`);
+  console.log(`long page: ${stepped.steps} progress updates, ${stepped.claims} claims, ${stepped.stats.ms.toFixed(0)} ms in steps; ${oneGo.stats.ms.toFixed(0)} ms in one go`);
+  check('long page: marked in several steps with rising progress, then the panel lists the claims',
+    stepped.steps > 2 && stepped.rising && stepped.progressGone && !stepped.stats.cancelled && stepped.claims > 100, `${stepped.steps} steps, ${stepped.claims} claims`);
+  check('long page: marks in steps = marks in one go', stepped.marks === oneGo.marks && oneGo.marks.length > 0,
+    stepped.marks === oneGo.marks ? `${stepped.marks.split('|').length} marks` : firstDiff(oneGo.marks, stepped.marks));
+  const restored = await page.evaluate(() => document.documentElement.outerHTML);
+  check('long page: clear restores the page exactly', restored === original, restored === original ? '' : firstDiff(original, restored));
   await page.close();
 }
 
