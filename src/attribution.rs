@@ -17,7 +17,7 @@
 
 use crate::quote::QuoteSpan;
 use crate::report::{Attribution, Role, SourceKind, Span};
-use crate::words::{tokenize, Lexicon, Token};
+use crate::words::{tokenize, Lexicon, Lowered, Token};
 
 /// What the finder remembers across sentences of one document.
 #[derive(Debug, Default, Clone)]
@@ -201,13 +201,16 @@ pub fn find_attributions(
     quotes: &mut [QuoteSpan],
     memory: &mut SpeakerMemory,
 ) -> Vec<Attribution> {
-    find_attributions_in(text, &tokenize(text, start, end), quotes, memory)
+    let toks = tokenize(text, start, end);
+    find_attributions_in(text, &toks, &Lowered::new(&toks), quotes, memory)
 }
 
-/// [`find_attributions`] over the sentence's tokens (tokenized once by the pipeline).
+/// [`find_attributions`] over the sentence's tokens and their lower-cased text (made once by
+/// the pipeline).
 pub fn find_attributions_in(
     text: &str,
     toks: &[Token<'_>],
+    lows: &Lowered,
     quotes: &mut [QuoteSpan],
     memory: &mut SpeakerMemory,
 ) -> Vec<Attribution> {
@@ -218,7 +221,7 @@ pub fn find_attributions_in(
     let local = &mut quotes[from..to];
     let ranges: Vec<(usize, usize)> = local.iter().map(|q| (q.start, q.end)).collect();
     let quote_of = |t: &Token<'_>| ranges.iter().find(|q| q.0 < t.start && t.end < q.1).copied();
-    let cues = find_cues(toks, &quote_of);
+    let cues = find_cues(toks, lows, &quote_of);
     let mut out: Vec<Attribution> = Vec::new();
     for (n, cue) in cues.iter().enumerate() {
         // The next cue at the same level (inside the same quote, or outside all quotes).
@@ -267,7 +270,7 @@ struct Cue {
 }
 
 /// The cues of a sentence, in order.
-fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize, usize)>) -> Vec<Cue> {
+fn find_cues(toks: &[Token<'_>], lows: &Lowered, quote_of: &dyn Fn(&Token<'_>) -> Option<(usize, usize)>) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -281,23 +284,23 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
         let mut len = 0;
         // Only words that start in lower case may be one-word cues: lower-case those alone.
         let lower_first = t.text.chars().next().is_some_and(|c| c.is_lowercase());
-        let lower = if lower_first { t.lower() } else { std::borrow::Cow::Borrowed("") };
+        let lower: &str = if lower_first { lows.get(i) } else { "" };
         // (`is` ignores ASCII case only; no other letter lower-cases to these words' letters.)
         if t.is("according") && next.is_some_and(|n| n.is("to")) {
             len = 2;
         } else if (t.is("pointed") || t.is("pointing")) && next.is_some_and(|n| n.is("out")) {
             len = 2;
         } else if lower_first {
-            if FINITE_CUES.contains(&&*lower) || PARTICIPLE_CUES.contains(&&*lower) {
+            if FINITE_CUES.contains(&lower) || PARTICIPLE_CUES.contains(&lower) {
                 len = 1;
-            } else if NOUN_LIKE_CUES.contains(&&*lower) {
+            } else if NOUN_LIKE_CUES.contains(&lower) {
                 let before_that = next.is_some_and(|n| n.is("that") || n.text == ":" || is_quote_mark(n.text));
                 let after_pronoun = prev.is_some_and(|p| p.is_any(PRONOUNS));
                 if before_that || after_pronoun {
                     len = 1;
                 }
             }
-            if len == 1 && AFTER_QUOTE_CUES.contains(&&*lower) {
+            if len == 1 && AFTER_QUOTE_CUES.contains(&lower) {
                 let after_quote = toks[i.saturating_sub(6)..i].iter().any(|x| is_quote_mark(x.text));
                 if !after_quote {
                     len = 0;
@@ -306,7 +309,7 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             // Passive ("is expected to", "could be announced", "was reported"): no speaker
             // as subject. Also "announced on Monday by …" and cues before "to"/"of"/"for"
             // ("expects to", "accused of", "calling for").
-            let passive = lower.ends_with("ed") || matches!(&*lower, "told" | "thought" | "felt" | "found" | "read" | "shown");
+            let passive = lower.ends_with("ed") || matches!(lower, "told" | "thought" | "felt" | "found" | "read" | "shown");
             if len == 1 && passive && prev.is_some_and(|p| p.is_any(&["be", "been", "being", "is", "was", "were", "are", "get", "got"])) {
                 len = 0;
             }
@@ -323,7 +326,7 @@ fn find_cues(toks: &[Token<'_>], quote_of: &dyn Fn(&Token<'_>) -> Option<(usize,
             };
             if len == 1
                 && next.is_some_and(|n| n.is_any(&["to", "of", "for", "by", "as", "up", "off", "out"]))
-                && !matches!(&*lower, "said" | "says" | "told" | "tells")
+                && !matches!(lower, "said" | "says" | "told" | "tells")
                 && !that_follows()
                 && !to_listener()
             {

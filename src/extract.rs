@@ -1,8 +1,8 @@
 //! The pipeline: `text → sentences → features → claims`.
 
 use crate::attribution::{find_attributions_in, SpeakerMemory};
-use crate::hedge::{find_comparisons_in, find_hedges_in};
-use crate::words::tokenize;
+use crate::hedge::{find_comparisons_lowered, find_hedges_lowered};
+use crate::words::{tokenize, Lowered};
 use crate::quantity::find_quantities_and_times;
 use crate::quote::{find_quotes, QuoteSpan};
 use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
@@ -51,20 +51,22 @@ fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpa
         spans.push(Span::new(Role::Time, text, s, e));
         features.times += 1;
     }
+    // The sentence's tokens and their lower-cased text, made once for every finder below.
     let toks = tokenize(text, start, end);
-    for (s, e) in find_hedges_in(&toks) {
+    let lows = Lowered::new(&toks);
+    for (s, e) in find_hedges_lowered(&toks, &lows) {
         spans.push(Span::new(Role::Hedge, text, s, e));
         features.hedges += 1;
     }
-    for (s, e) in find_comparisons_in(&toks) {
+    for (s, e) in find_comparisons_lowered(&toks, &lows) {
         spans.push(Span::new(Role::Comparison, text, s, e));
         features.comparisons += 1;
     }
     // "in the coming days" is both a time and a hedge: mark it once, as the hedge.
     let hedges: Vec<(usize, usize)> = spans.iter().filter(|s| s.role == Role::Hedge).map(|s| (s.start, s.end)).collect();
     spans.retain(|s| s.role != Role::Time || !hedges.contains(&(s.start, s.end)));
-    let attributions = find_attributions_in(text, &toks, quotes, memory);
-    features.fill_from_tokens(&text[start..end], &toks);
+    let attributions = find_attributions_in(text, &toks, &lows, quotes, memory);
+    features.fill_from_lowered(&text[start..end], &toks, &lows);
     features.attributions = attributions.len();
     features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
     Found { spans, attributions, features }

@@ -1,7 +1,7 @@
 //! Hedges and predictions ("could", "is expected to", "reportedly", "in the coming days"), and
 //! comparisons and superlatives ("more than doubled", "the largest", "a record", "the first").
 
-use crate::words::{find_phrases_indexed, tokenize, PhraseIndex, Token};
+use crate::words::{find_phrases_lowered, tokenize, Lowered, PhraseIndex, Token};
 use std::sync::OnceLock;
 
 static HEDGE_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
@@ -41,7 +41,12 @@ pub fn find_hedges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
 
 /// [`find_hedges`] over a sentence's tokens.
 pub fn find_hedges_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
-    find_phrases_indexed(toks, &HEDGE_INDEX, HEDGES)
+    find_hedges_lowered(toks, &Lowered::new(toks))
+}
+
+/// [`find_hedges_in`] with the tokens' lower-cased text already made.
+pub fn find_hedges_lowered(toks: &[Token<'_>], lows: &Lowered) -> Vec<(usize, usize)> {
+    find_phrases_lowered(lows, &HEDGE_INDEX, HEDGES)
         .into_iter()
         // "May" the month, "will" the noun ("the will of the people") are not hedges.
         .filter(|&(s, e)| {
@@ -62,7 +67,12 @@ pub fn find_comparisons(text: &str, start: usize, end: usize) -> Vec<(usize, usi
 
 /// [`find_comparisons`] over a sentence's tokens.
 pub fn find_comparisons_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = find_phrases_indexed(toks, &COMPARISON_INDEX, COMPARISONS)
+    find_comparisons_lowered(toks, &Lowered::new(toks))
+}
+
+/// [`find_comparisons_in`] with the tokens' lower-cased text already made.
+pub fn find_comparisons_lowered(toks: &[Token<'_>], lows: &Lowered) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = find_phrases_lowered(lows, &COMPARISON_INDEX, COMPARISONS)
         .into_iter()
         .map(|(s, e)| (toks[s].start, toks[e - 1].end))
         .collect();

@@ -79,14 +79,26 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) 
             i += c.len_utf8();
             continue;
         }
+        if crate::words::is_bidi_mark(c) {
+            // Invisible and neither space nor glue: "\u{200e}8,000\u{200e} soldiers" reads
+            // "8,000 soldiers" (white space before a token stays as it was).
+            i += c.len_utf8();
+            continue;
+        }
         let s = i;
         // ".08", "$.50": a decimal without its leading zero, after white space or a sign
         let lead_dot = c == '.'
             && char_at(t, i + 1, end).is_some_and(|d| d.is_ascii_digit())
             && (sp || toks.last().is_some_and(|p: &Tok| p.k == K::Sym && matches!(&t[p.s..p.e], "$" | "€" | "£" | "(" | "-" | "−")));
-        let k = if c.is_ascii_digit() {
-            i = scan_number(t, i, end);
-            K::Num
+        let k = if c.is_ascii_digit() || crate::words::is_other_digit(c) {
+            if let Some(q) = other_script_digits(t, i, end) {
+                // "8٠٠٠", "٨000", "٨٠٠٠": not a number the core reads (never "8" or "000").
+                i = q;
+                K::Sym
+            } else {
+                i = scan_number(t, i, end);
+                K::Num
+            }
         } else if lead_dot {
             i += 1;
             while i < end && t.as_bytes()[i].is_ascii_digit() {
@@ -107,7 +119,12 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) 
                 lows.push_str(w);
                 lows[ls..].make_ascii_lowercase();
             } else {
-                lows.push_str(&w.to_lowercase().replace(['’', 'ʼ'], "'"));
+                // Joiners and soft hyphens inside the word are dropped: "sol\u{ad}diers" is
+                // "soldiers" for the word lists and the unit.
+                let low = w.to_lowercase();
+                for ch in low.chars().filter(|&ch| !crate::words::is_inner_joiner(ch)) {
+                    lows.push(if matches!(ch, '’' | 'ʼ') { '\'' } else { ch });
+                }
             }
         }
         toks.push(Tok { k, s, e: i, sp, ls, le: lows.len() });
@@ -116,14 +133,56 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) 
     (toks, lows)
 }
 
-/// `1,200`, `1 000` (NBSP, thin space, or a plain space after a 1–3 digit lead), `3.5`.
+/// When the run of digits at `i` (with its separators) has a digit of another script than
+/// ASCII ([`crate::words::is_other_digit`]): the end of the run. A number is never read from
+/// a part of such a run: "8٠٠٠" (8 and three Arabic-Indic zeros) is 8,000, not 8.
+fn other_script_digits(t: &str, i: usize, end: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    let digit_at = |p: usize| match b.get(p) {
+        Some(d) if p < end && d.is_ascii_digit() => Some(1),
+        Some(&d) if p < end && d >= 0x80 => char_at(t, p, end).filter(|&c| crate::words::is_other_digit(c)).map(char::len_utf8),
+        _ => None,
+    };
+    let mut p = i;
+    let mut other = false;
+    loop {
+        if let Some(n) = digit_at(p) {
+            other |= n > 1;
+            p += n;
+            continue;
+        }
+        // A separator or joiner with a digit after it: the run goes on.
+        let Some(c) = char_at(t, p, end) else { break };
+        let sep = matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{66b}' | '\u{66c}')
+            || crate::words::is_inner_joiner(c);
+        if sep && digit_at(p + c.len_utf8()).is_some() {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    other.then_some(p)
+}
+
+/// `1,200`, `1 000` (NBSP, thin space, or a plain space after a 1–3 digit lead), `3.5`; an
+/// invisible joiner inside the digits (U+200C, U+200D, U+2060) continues them ("10\u{200d}000"
+/// is 10000: WB4 of Unicode word breaking).
 fn scan_number(t: &str, i: usize, end: usize) -> usize {
     let b = t.as_bytes();
     let mut p = i;
-    while p < end && b[p].is_ascii_digit() {
-        p += 1;
+    let mut lead = 0;
+    loop {
+        while p < end && b[p].is_ascii_digit() {
+            p += 1;
+            lead += 1;
+        }
+        match char_at(t, p, end).filter(|_| b[p] >= 0x80) {
+            Some(c) if crate::words::is_inner_joiner(c) && p + c.len_utf8() < end && b[p + c.len_utf8()].is_ascii_digit() => {
+                p += c.len_utf8();
+            }
+            _ => break,
+        }
     }
-    let lead = p - i;
     // Indian grouping: "12,34,567", "1,00,000" (pairs of digits, then a group of three).
     if (1..=2).contains(&lead) {
         let mut q = p;
@@ -181,6 +240,12 @@ fn scan_word(t: &str, i: usize, end: usize) -> usize {
         if crate::words::is_alpha(c) {
             p += c.len_utf8();
             n += 1;
+        } else if crate::words::is_combining_mark(c) {
+            // A mark on the letter before it: "cafe\u{301}s" is one word, as "cafés" is.
+            p += c.len_utf8();
+        } else if crate::words::is_inner_joiner(c) && char_at(t, p + c.len_utf8(), end).is_some_and(crate::words::is_alpha) {
+            // "sol\u{ad}diers": a soft hyphen or joiner inside a word.
+            p += c.len_utf8();
         } else if is_apos(c) && n > 0 && char_at(t, p + c.len_utf8(), end).is_some_and(crate::words::is_alpha) {
             p += c.len_utf8();
         } else {

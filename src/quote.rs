@@ -3,7 +3,8 @@
 //! A quote opens with a double quotation mark (`"`, `“`, `„`, `«`) in opening position (after
 //! white space, an opening bracket, a dash or at the start of a paragraph) and closes at the
 //! next double quotation mark in closing position, whichever style it has (news text often
-//! mixes `“…"`). Single quotes inside a quote are nested quotes and stay part of it. A quote
+//! mixes `“…"`); a double mark in opening position inside a quote opens a nested quote, which
+//! the next closing mark closes (`«Il a dit “8 000 soldats”»`). Single quotes inside a quote are nested quotes and stay part of it. A quote
 //! in single quotation marks (`‘…’`, British style) counts only if it holds at least
 //! [`MIN_SINGLE_QUOTE_WORDS`] words, so that scare quotes ("the ‘meat grinder’") and
 //! apostrophes are not quotes. A quote left open at the end of a paragraph ends there (news
@@ -51,6 +52,9 @@ fn closing_position(text: &str, i: usize, c: char) -> bool {
 pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    // Double quotes nested in the open quote (“He told me "no way" yesterday,”): each
+    // closing mark closes the innermost one first.
+    let mut nested = 0usize;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -65,8 +69,15 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         match open {
             Some(start) => {
                 if is_double_close(c) && closing_position(text, i, c) {
-                    out.push(QuoteSpan { start, end: i + c.len_utf8(), speaker: None });
-                    open = None;
+                    if nested > 0 {
+                        nested -= 1;
+                    } else {
+                        out.push(QuoteSpan { start, end: i + c.len_utf8(), speaker: None });
+                        open = None;
+                    }
+                } else if is_double_open(c) && opening_position(text, i) {
+                    // In opening position and not in closing position: a nested quote opens.
+                    nested += 1;
                 } else if c == '\n' && paragraph_break_at(text, i) {
                     // Unclosed at the end of the paragraph: the quote ends there.
                     let end = text[..i].trim_end().len();
@@ -74,6 +85,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                         out.push(QuoteSpan { start, end, speaker: None });
                     }
                     open = None;
+                    nested = 0;
                 }
             }
             None => {

@@ -44,22 +44,26 @@ impl Features {
 
     /// [`Features::fill_from_text`] with the sentence's tokens already made.
     pub fn fill_from_tokens(&mut self, sentence: &str, toks: &[crate::words::Token<'_>]) {
+        self.fill_from_lowered(sentence, toks, &crate::words::Lowered::new(toks));
+    }
+
+    /// [`Features::fill_from_tokens`] with the tokens' lower-cased text already made.
+    pub fn fill_from_lowered(&mut self, sentence: &str, toks: &[crate::words::Token<'_>], lows: &crate::words::Lowered) {
         let (mut words, mut names, mut events) = (0, 0, 0);
         let mut opinion = false;
         let mut after_person = false; // the previous word is "i", "we" or "you"
-        for t in toks.iter().filter(|t| t.is_word()) {
+        for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.is_word()) {
             if words > 0 && t.is_capitalized() && !t.is("I") {
                 names += 1;
             }
             words += 1;
-            t.with_lower(|w| {
-                opinion |= after_person
-                    && matches!(w, "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean");
-                after_person = matches!(w, "i" | "we" | "you");
-                if (w.ends_with("ed") && w.len() > 4) || matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "are") {
-                    events += 1;
-                }
-            });
+            let w = lows.get(i);
+            opinion |= after_person
+                && matches!(w, "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean");
+            after_person = matches!(w, "i" | "we" | "you");
+            if (w.ends_with("ed") && w.len() > 4) || matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "are") {
+                events += 1;
+            }
         }
         self.words = words;
         self.names = names;

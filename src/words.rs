@@ -122,6 +122,55 @@ fn common_non_ascii(c: char) -> Option<bool> {
     }
 }
 
+/// Bidirectional marks (LRM U+200E, RLM U+200F, ALM U+061C): invisible format characters that
+/// pages put around numbers in mixed-direction text. They separate nothing and join nothing
+/// (Unicode word-break rule WB4 ignores them): the tokenizers skip them.
+#[inline]
+pub fn is_bidi_mark(c: char) -> bool {
+    // (The first test passes ASCII and most letters over with one comparison.)
+    c >= '\u{61c}' && matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// Invisible characters that continue a word or number when a letter or digit follows
+/// (soft hyphen U+00AD, zero-width non-joiner U+200C, zero-width joiner U+200D, word joiner
+/// U+2060), as Unicode word-break rule WB4 has it: "sol\u{ad}diers" is one word. They are
+/// dropped from lower-cased text ([`Token::lower`]), so "sol\u{ad}diers" reads "soldiers".
+#[inline]
+pub fn is_inner_joiner(c: char) -> bool {
+    c >= '\u{ad}' && matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+}
+
+/// Combining marks (the Combining Diacritical Marks blocks: U+0300–U+036F, U+1AB0–U+1AFF,
+/// U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F). After a letter they continue the word, so
+/// that decomposed text ("cafe\u{301}s", NFD) reads like precomposed text ("cafés").
+#[inline]
+pub fn is_combining_mark(c: char) -> bool {
+    c >= '\u{300}' && matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// Decimal digits of other scripts than ASCII (Unicode category Nd: Arabic-Indic, Persian,
+/// Devanagari, …, fullwidth; the digit blocks of the Basic Multilingual Plane and the
+/// mathematical digits). The core reads ASCII digits only; these tell it where a run of
+/// digits goes on in another script ("8٠٠٠"), so that it is not cut into a wrong number.
+#[inline]
+pub fn is_other_digit(c: char) -> bool {
+    if (c as u32) < 0x660 {
+        return false;
+    }
+    is_other_digit_slow(c)
+}
+
+fn is_other_digit_slow(c: char) -> bool {
+    // The code point of the zero of each block of ten digits.
+    const ZEROS: &[u32] = &[
+        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+        0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50,
+        0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    ];
+    let u = c as u32;
+    u >= 0x660 && (ZEROS.iter().any(|&z| (z..z + 10).contains(&u)) || (0x1d7ce..=0x1d7ff).contains(&u))
+}
+
 /// A token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -131,8 +180,12 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
+    #[inline]
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(is_alnum)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            _ => self.text.chars().next().is_some_and(is_alnum),
+        }
     }
 
     pub fn is_punct(&self) -> bool {
@@ -141,7 +194,10 @@ impl<'a> Token<'a> {
 
     /// Starts with an upper-case letter ("Blinken", "U.S.").
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(|c| c.is_uppercase()),
+        }
     }
 
     /// Lower-cased text, with curly apostrophes made straight.
@@ -153,9 +209,16 @@ impl<'a> Token<'a> {
         if t == "’" {
             return Cow::Borrowed("'");
         }
+        if t.is_ascii() {
+            // ASCII with capitals ("Blinken", "U.S."): one allocation, no Unicode tables.
+            return Cow::Owned(t.to_ascii_lowercase());
+        }
         // Punctuation ("—", "“") and lower-case letters map to themselves (General Punctuation,
         // U+2000–U+206F, has no cased letters).
         let same = |c: char| {
+            if is_inner_joiner(c) {
+                return false;
+            }
             if ('\u{2000}'..='\u{206f}').contains(&c) {
                 return c != '’';
             }
@@ -165,7 +228,8 @@ impl<'a> Token<'a> {
         if t.chars().all(same) {
             return Cow::Borrowed(t);
         }
-        Cow::Owned(t.to_lowercase().replace('’', "'"))
+        // Joiners and soft hyphens are dropped: "sa\u{ad}id" reads "said".
+        Cow::Owned(t.to_lowercase().replace('’', "'").replace(is_inner_joiner, ""))
     }
 
     /// Calls `f` with [`Token::lower`], without allocating for short ASCII words.
@@ -228,6 +292,34 @@ impl<'a> Token<'a> {
     }
 }
 
+/// The lower-cased text ([`Token::lower`]) of every token of a sentence, made once and shared
+/// by the finders (phrases, attribution cues, score features): one buffer, no allocation per
+/// token.
+pub struct Lowered {
+    buf: String,
+    /// Token `i`'s lower-cased text is `buf[ends[i].0..ends[i].1]`.
+    ends: Vec<(u32, u32)>,
+}
+
+impl Lowered {
+    pub fn new(toks: &[Token<'_>]) -> Lowered {
+        let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            let s = buf.len();
+            t.with_lower(|w| buf.push_str(w));
+            ends.push((s as u32, buf.len() as u32));
+        }
+        Lowered { buf, ends }
+    }
+
+    /// Token `i`'s lower-cased text ("" past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        self.ends.get(i).map_or("", |&(s, e)| &self.buf[s as usize..e as usize])
+    }
+}
+
 /// Abbreviations that keep their final period as part of the word.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
@@ -243,7 +335,7 @@ pub fn is_abbreviation(word: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    is_alnum(c) || matches!(c, '\u{0300}'..='\u{036f}' | '\u{200d}')
+    is_alnum(c) || is_combining_mark(c) || c == '\u{200d}'
 }
 
 /// Splits `text[start..end]` into tokens.
@@ -261,7 +353,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 None => break,
             }
         };
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_bidi_mark(c) {
             i += c.len_utf8();
             continue;
         }
@@ -288,7 +380,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             let joins = match d {
                 '-' | '\'' | '’' | '.' => next.is_some_and(is_word_char),
                 ',' => prev_digit && next.is_some_and(|x| x.is_ascii_digit()),
-                _ => false,
+                _ => is_inner_joiner(d) && next.is_some_and(is_word_char),
             };
             if joins {
                 if d == '.' {
@@ -345,7 +437,7 @@ pub fn find_phrases(tokens: &[Token<'_>], phrases: &[&str]) -> Vec<(usize, usize
     out
 }
 
-/// A phrase list indexed by first word, for [`find_phrases_indexed`].
+/// A phrase list indexed by first word, for [`find_phrases_lowered`].
 pub struct PhraseIndex {
     by_first: HashMap<&'static str, Vec<Vec<&'static str>>, FastHashBuild>,
     /// A filter of the first words by [`bloom_key`]: most tokens start no phrase.
@@ -376,24 +468,27 @@ impl PhraseIndex {
     }
 }
 
-/// [`find_phrases`] over a prebuilt index (kept in a `OnceLock` by the caller).
-pub fn find_phrases_indexed(tokens: &[Token<'_>], index: &OnceLock<PhraseIndex>, phrases: &[&'static str]) -> Vec<(usize, usize)> {
+/// [`find_phrases`] over a prebuilt index (kept in a `OnceLock` by the caller), with the
+/// tokens' lower-cased text already made.
+pub fn find_phrases_lowered(lows: &Lowered, index: &OnceLock<PhraseIndex>, phrases: &[&'static str]) -> Vec<(usize, usize)> {
     let index = index.get_or_init(|| PhraseIndex::new(phrases));
+    let n = lows.ends.len();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
-        let mut best = 0;
-        let t = tokens[i].text.as_bytes();
-        let k = bloom_key(t);
-        if t.is_ascii() && index.bloom[k / 64] & (1 << (k % 64)) == 0 {
+    while i < n {
+        let w = lows.get(i);
+        // The filter is exact for lower-cased words: the index's words are lower case.
+        let k = bloom_key(w.as_bytes());
+        if index.bloom[k / 64] & (1 << (k % 64)) == 0 {
             i += 1;
             continue;
         }
-        if let Some(candidates) = tokens[i].with_lower(|w| index.by_first.get(w)) {
+        let mut best = 0;
+        if let Some(candidates) = index.by_first.get(w) {
             for words in candidates {
-                let n = words.len();
-                if n > best && i + n <= tokens.len() && words[1..].iter().zip(&tokens[i + 1..i + n]).all(|(w, t)| t.lower_is(w)) {
-                    best = n;
+                let m = words.len();
+                if m > best && i + m <= n && words[1..].iter().enumerate().all(|(k, w)| lows.get(i + 1 + k) == *w) {
+                    best = m;
                 }
             }
         }
@@ -445,6 +540,22 @@ mod tests {
             assert!(t.lower_is(&slow), "{w}");
             assert!(!t.lower_is("the x"), "{w}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_inside_words() {
+        // Joiners and soft hyphens continue a word and leave its lower-cased text; bidi marks
+        // are skipped; combining marks continue a word.
+        let s = "Sol\u{ad}diers said \u{200e}8,000\u{200f} cafe\u{301}s";
+        let toks = tokenize(s, 0, s.len());
+        assert_eq!(toks.iter().map(|t| t.text).collect::<Vec<_>>(), ["Sol\u{ad}diers", "said", "8,000", "cafe\u{301}s"]);
+        assert_eq!(toks[0].lower(), "soldiers");
+        assert!(toks[0].lower_is("soldiers"));
+        let lows = Lowered::new(&toks);
+        for (i, t) in toks.iter().enumerate() {
+            assert_eq!(lows.get(i), t.lower(), "{i}");
+        }
+        assert_eq!(lows.get(toks.len()), "");
     }
 
     #[test]

@@ -6,9 +6,8 @@
 //! — text nodes, nesting, surrogates split across nodes, the page's own marks — is in
 //! tests/web.rs.)
 //!
-//! Tests marked `// BUG:` assert the correct behaviour and fail on the current core: they are
-//! `#[ignore]`d with the reason (known, open bugs; `cargo test --test hostile -- --ignored`
-//! runs them), and each says where the fix belongs.
+//! Tests marked `// Regression:` were known bugs (issue #6 closing note), fixed since: each says
+//! what broke, on which input, and where the fix is.
 //!
 //! The large inputs run under a watchdog (`within`): a hang must fail the test, not stall the
 //! suite. The limits are generous (several times what a linear run takes in a debug build on a
@@ -338,14 +337,13 @@ fn rtl_and_mixed_direction_text() {
 }
 
 #[test]
-#[ignore = "known bug, open (issue #6 closing note): ASCII digits followed by Arabic-Indic digits are cut (src/number.rs)"]
 fn ascii_digits_followed_by_other_digits_are_not_cut() {
-    // BUG: "8٠٠٠" (an ASCII 8 and three Arabic-Indic zeros, as pasted mixed-script text has
-    // it) is read as the statistic "8" with value 8: a wrong value. The number is 8,000, or,
-    // since the core reads ASCII digits only, not a quantity at all; never 8. Fix in
-    // src/number.rs `scan_number`/`tokenize`: a digit run glued to a non-ASCII decimal digit
-    // (`char::is_numeric`) is either read whole (mapping Nd digits to their values) or not a
-    // number.
+    // Regression: "Officials said 8٠٠٠ soldiers died." (an ASCII 8 and three Arabic-Indic
+    // zeros, as pasted mixed-script text has it) gave the statistic "8" with value 8, and
+    // "٨000" the value 0: the number tokenizer cut the digit run where the script changed.
+    // Now (src/number.rs `other_script_digits`) a run of digits that has a digit of another
+    // script is one token that is not a number (the core reads ASCII digits only): no
+    // statistic rather than a wrong one.
     let mut wrong = Vec::new();
     for text in ["Officials said 8٠٠٠ soldiers died.", "Officials said 8۰۰۰ soldiers died.", "Officials said ٨000 soldiers died."] {
         let r = checked(text);
@@ -380,14 +378,14 @@ impl Drop for Failures {
 }
 
 #[test]
-#[ignore = "known bug, open (issue #6 closing note): U+200E/U+200F next to a number drop its unit (src/number.rs tokenize)"]
 fn bidi_marks_next_to_a_number_keep_its_unit() {
-    // BUG: a left-to-right or right-to-left mark (U+200E/U+200F) next to a number — what
-    // Wikipedia and Arabic and Hebrew news sites put around numbers in mixed-direction text —
-    // cuts the number from its unit: "‎8,000‎ soldiers" gives the statistic "8,000" with no
-    // unit. The marks are invisible format characters (Unicode word-break rule WB4 ignores
-    // them). Fix in src/number.rs `tokenize`: skip U+200E/U+200F (and U+061C) like white space
-    // that does not separate tokens (or treat them as `is_space`, as U+200B already is).
+    // Regression: a left-to-right or right-to-left mark (U+200E/U+200F) next to a number —
+    // what Wikipedia and Arabic and Hebrew news sites put around numbers in mixed-direction
+    // text — cut the number from its unit: "Officials said \u{200e}8,000\u{200e} soldiers
+    // died." gave the statistic "8,000" with no unit (the mark was a symbol token between
+    // them). The marks are invisible format characters (Unicode word-break rule WB4 ignores
+    // them): both tokenizers (src/number.rs `tokenize`, src/words.rs `tokenize`) now skip
+    // U+200E, U+200F and U+061C.
     let mut f = Failures::default();
     for text in [
         "Officials said \u{200e}8,000\u{200e} soldiers died.",
@@ -454,15 +452,14 @@ fn joiners_outside_words_change_nothing() {
 }
 
 #[test]
-#[ignore = "known bug, open (issue #6 closing note): ZWJ/ZWNJ/soft hyphen inside a unit word drop the unit (src/number.rs, src/words.rs)"]
 fn joiners_and_soft_hyphens_inside_a_unit_word() {
-    // BUG: a zero-width joiner, a zero-width non-joiner or a soft hyphen (U+00AD, which CMS
-    // hyphenation plugins put into article text) inside a word splits it in two, so the unit
-    // is lost: "8,000 sol\u{ad}diers" gives the statistic "8,000" with no unit. These are
-    // invisible format characters inside a word (Unicode word-break rule WB4: a word continues
-    // across Format and Extend characters). Fix in src/number.rs `scan_word` and
-    // src/words.rs (`tokenize`, `is_alpha`/`is_alnum` callers): let a word continue across
-    // U+00AD, U+200C, U+200D (and U+2060), and drop them from the lower-cased unit.
+    // Regression: a zero-width joiner, a zero-width non-joiner or a soft hyphen (U+00AD, which
+    // CMS hyphenation plugins put into article text) inside a word split it in two, so the
+    // unit was lost: "Officials said 8,000 sol\u{ad}diers died." gave the statistic "8,000"
+    // with no unit. These are invisible format characters inside a word (Unicode word-break
+    // rule WB4). Now a word continues across U+00AD, U+200C, U+200D and U+2060 before a letter
+    // (src/number.rs `scan_word`, src/words.rs `tokenize`), and they are dropped from the
+    // lower-cased text (the unit is "soldiers").
     let mut f = Failures::default();
     for joiner in ['\u{200d}', '\u{200c}', '\u{ad}'] {
         let text = format!("Officials said 8,000 sol{joiner}diers died.");
@@ -474,13 +471,12 @@ fn joiners_and_soft_hyphens_inside_a_unit_word() {
 }
 
 #[test]
-#[ignore = "known bug, open (issue #6 closing note): ZWJ/ZWNJ inside a number cut it (src/number.rs scan_number)"]
 fn joiners_inside_a_number() {
-    // BUG: a zero-width joiner or non-joiner inside a number cuts it: "10\u{200d}000
-    // soldiers" gives the statistic "10" (value 10, no unit) — a wrong value, worse than
-    // none. The joiner is invisible and inside one numeric word (Unicode word-break rule
-    // WB4): the number is 10,000. Fix in src/number.rs `scan_number` (continue a digit run
-    // across U+200C/U+200D/U+2060, and `parse_digits` already keeps only digits and the dot).
+    // Regression: a zero-width joiner or non-joiner inside a number cut it: "Officials said
+    // 10\u{200d}000 soldiers died." gave the statistic "10" (value 10, no unit) — a wrong
+    // value, worse than none. The joiner is invisible and inside one numeric word (Unicode
+    // word-break rule WB4): src/number.rs `scan_number` now continues a digit run across
+    // U+200C/U+200D/U+2060 (and `parse_digits` keeps only digits and the dot): 10,000.
     let mut f = Failures::default();
     for joiner in ['\u{200d}', '\u{200c}'] {
         let text = format!("Officials said 10{joiner}000 soldiers died.");
@@ -515,14 +511,14 @@ fn combining_marks_away_from_the_statistic() {
 }
 
 #[test]
-#[ignore = "known bug, open (issue #6 closing note): combining marks end a word (src/words.rs is_alpha)"]
 fn decomposed_letters_read_like_precomposed_ones() {
-    // BUG: a word written with combining marks (NFD: "cafe\u{301}s", as macOS and some CMSs
-    // store text) is cut at the mark, so the unit is lost: "8,000 cafe\u{301}s closed" gives
-    // the statistic "8,000" with no unit, while "8,000 cafés" (NFC) gives unit "cafés". The
-    // two are canonically equivalent and must give the same claims. Fix in src/words.rs
-    // `is_alpha` (and src/number.rs `scan_word`): a combining mark (General Category M)
-    // after a letter continues the word.
+    // Regression: a word written with combining marks (NFD: "cafe\u{301}s", as macOS and some
+    // CMSs store text) was cut at the mark, so the unit was lost: "Officials said 8,000
+    // cafe\u{301}s closed." gave the statistic "8,000" with no unit, while "8,000 cafés" (NFC)
+    // gives unit "cafés". The two are canonically equivalent and must give the same claims:
+    // src/number.rs `scan_word` now continues a word across combining marks
+    // (`words::is_combining_mark`, the Combining Diacritical Marks blocks), as src/words.rs
+    // `tokenize` did for U+0300–U+036F.
     let mut f = Failures::default();
     for (nfd, nfc, unit) in [
         ("Officials said 8,000 cafe\u{301}s closed.", "Officials said 8,000 cafés closed.", "cafe\u{301}s"),
@@ -592,15 +588,13 @@ fn nested_quotes() {
 }
 
 #[test]
-#[ignore = "known bug, open (issue #6 closing note): a nested double quote of another style ends the outer quote (src/quote.rs)"]
 fn nested_double_quotes_close_the_inner_quote_first() {
-    // BUG: a double quote nested in a double quote of another style ends the outer quote
-    // at the inner closing mark: «Il a dit “8 000 soldats”» gives the quote «Il a dit “8 000
-    // soldats” (without its »), and “He told me "no way" yesterday,” she said gives “He told
-    // me "no way". The inner mark after a space is in opening position, not closing: it opens
-    // a nested quote. Fix in src/quote.rs `find_quotes`: while a quote is open, a double mark
-    // in opening position (and not in closing position) opens a nested level that the next
-    // closing mark closes; the outer quote closes at the mark after that.
+    // Regression: a double quote nested in a double quote of another style ended the outer
+    // quote at the inner closing mark: «Il a dit “8 000 soldats”» gave the quote «Il a dit
+    // “8 000 soldats” (without its »), and “He told me "no way" yesterday,” she said gave
+    // “He told me "no way". Now (src/quote.rs `find_quotes`), while a quote is open, a double
+    // mark in opening position (and not in closing position) opens a nested level that the
+    // next closing mark closes; the outer quote closes at the mark after that.
     let mut f = Failures::default();
     for (text, want) in [
         ("«Il a dit “8 000 soldats”» selon l'AFP.", "«Il a dit “8 000 soldats”»"),
