@@ -22,6 +22,9 @@ pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod web_js;
 
 pub use extract::{extract, extract_with, Options};
 pub use report::*;

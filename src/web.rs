@@ -46,6 +46,7 @@ use crate::marks::{mark_pieces, MarkPiece};
 use crate::offsets::{TextMap, Utf16Index};
 use crate::report::{ClaimKind, Report, Role, Span};
 use crate::sort::{key, rev, sort_by_key};
+use crate::web_js as js;
 
 /// Marks our own UI: elements carrying this attribute (and everything inside) are never marked.
 pub const UI_ATTR: &str = "data-claimmark-ui";
@@ -170,6 +171,8 @@ export interface Timings {
     extract: number;
     /** Locating the marks in text nodes and wrapping them. */
     wrap: number;
+    /** Making the report a JS object. */
+    report: number;
     total: number;
 }
 
@@ -550,7 +553,8 @@ struct MarkAttrs {
 
 /// `first_id` is added to the claim id the mark carries (`options.firstId`).
 fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece, first_id: usize) -> Option<MarkAttrs> {
-    let claim = report.claims.iter().find(|c| c.id == p.claim)?;
+    // Claim ids are their indices (`run` renumbers after filtering): no search per piece.
+    let claim = report.claims.get(p.claim).filter(|c| c.id == p.claim)?;
     let mut roles = String::new();
     for r in &p.roles {
         if !roles.is_empty() {
@@ -593,49 +597,43 @@ fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece, first_id: 
     })
 }
 
-fn make_mark(func: &'static str, doc: &Document, a: &MarkAttrs) -> Result<Element, Error> {
-    let mark = doc.create_element("mark").map_err(Error::dom(func, "createElement"))?;
-    let mut class = String::from("cm-mark cm-claim");
-    for r in a.roles.split(' ').filter(|r| !r.is_empty()) {
-        class.push_str(" cm-");
-        class.push_str(r);
-    }
-    let attrs: [(&str, Option<&str>); 7] = [
-        ("class", Some(&class)),
-        ("data-cm-claim", Some(&a.claim)),
-        ("data-cm-role", Some(a.role)),
-        ("data-cm-kinds", Some(&a.kinds)),
-        ("data-cm-speaker", a.speaker.as_deref()),
-        ("data-cm-value", a.value.as_deref()),
-        ("data-cm-unit", a.unit.as_deref()),
-    ];
-    for (name, value) in attrs {
-        if let Some(v) = value {
-            mark.set_attribute(name, v).map_err(Error::dom(func, "setAttribute"))?;
+/// The attributes of every piece, encoded as one string for [`js::parse_attrs`]: records
+/// separated by U+001E, fields (class, claim, role, kinds, speaker, value, unit; empty when
+/// absent) by U+001F. One string crosses into JS instead of seven per mark.
+fn encode_attrs(attrs: &[MarkAttrs]) -> String {
+    let mut out = String::new();
+    for (i, a) in attrs.iter().enumerate() {
+        if i > 0 {
+            out.push('\u{1e}');
+        }
+        out.push_str("cm-mark cm-claim");
+        for r in a.roles.split(' ').filter(|r| !r.is_empty()) {
+            out.push_str(" cm-");
+            out.push_str(r);
+        }
+        for field in [Some(a.claim.as_str()), Some(a.role), Some(a.kinds.as_str()), a.speaker.as_deref(), a.value.as_deref(), a.unit.as_deref()] {
+            out.push('\u{1f}');
+            // Page text (a speaker's name) never carries our separators.
+            out.extend(field.unwrap_or("").chars().map(|c| if c == '\u{1e}' || c == '\u{1f}' { ' ' } else { c }));
         }
     }
-    Ok(mark)
+    out
 }
 
 // ------------------------------------------------------------------------------------ registry
 
-/// What one `annotate` did to one root, to undo it exactly.
+/// What one `annotate` did to one root, to undo it exactly: the marks it made and the text
+/// nodes it split, with their data as it was (a JS object of `js::new_entry`; JS strings, so
+/// that even a lone surrogate — half of a pair split across text nodes — comes back exactly).
 struct Entry {
     root: Element,
-    marks: Vec<Element>,
-    splits: Vec<Split>,
+    done: JsValue,
 }
 
-/// A text node that was split: its original data and the nodes `splitText` created from it.
-struct Split {
-    /// The node's index in the plan (consecutive jobs on one node share one record, also
-    /// across the steps of an [`Annotation`]).
-    index: usize,
-    node: Text,
-    /// The data as the JS string it was: a Rust `String` would turn a lone surrogate (half of
-    /// a pair split across text nodes) into U+FFFD, and the restored page would differ.
-    data: JsValue,
-    created: Vec<Text>,
+impl Entry {
+    fn new(root: &Element) -> Entry {
+        Entry { root: root.clone(), done: js::new_entry() }
+    }
 }
 
 thread_local! {
@@ -644,17 +642,7 @@ thread_local! {
 
 /// Undoes one annotate, best effort (a page that moved our marks meanwhile gets what is left).
 fn undo(e: &Entry) {
-    for mark in &e.marks {
-        unwrap_mark(mark);
-    }
-    for s in &e.splits {
-        for c in &s.created {
-            if let Some(p) = c.parent_node() {
-                let _ = p.remove_child(c);
-            }
-        }
-        let _ = js_sys::Reflect::set(&s.node, &JsValue::from_str("data"), &s.data);
-    }
+    js::undo(&e.done);
 }
 
 /// Replaces `mark` by its children.
@@ -724,15 +712,29 @@ pub struct Plan {
     nodes: Vec<Text>,
     jobs: Vec<Job>,
     attrs: Vec<MarkAttrs>,
+    /// Whether `report` was converted in place to UTF-16 offsets and offset ids
+    /// ([`Plan::make_utf16`]).
+    utf16: bool,
 }
 
 impl Plan {
     /// The report with offsets in UTF-16 code units into `text`.
     pub fn utf16_report(&self) -> Report {
         let mut report = self.report.clone();
-        to_utf16(&mut report, &self.text);
-        offset_ids(&mut report, self.first_id);
+        if !self.utf16 {
+            to_utf16(&mut report, &self.text);
+            offset_ids(&mut report, self.first_id);
+        }
         report
+    }
+
+    /// Converts `report` to UTF-16 offsets and offset ids in place (no copy of a large report).
+    fn make_utf16(&mut self) {
+        if !self.utf16 {
+            to_utf16(&mut self.report, &self.text);
+            offset_ids(&mut self.report, self.first_id);
+            self.utf16 = true;
+        }
     }
 }
 
@@ -781,13 +783,16 @@ pub struct Annotation {
     phase: Phase,
     plan: Option<Plan>,
     entry: Entry,
+    /// While wrapping: the text nodes, the jobs as `[node, start, end, attrs]` and the
+    /// attributes, as JS values for [`js::wrap`].
+    wrapping: Option<(js_sys::Array, Vec<u32>, js_sys::Array)>,
     timings: Timings,
 }
 
 /// Bytes of text the core does between two looks at the clock (about 1 ms of work).
 const EXTRACT_CHUNK: usize = 16 * 1024;
 /// Marks wrapped between two looks at the clock.
-const WRAP_CHUNK: usize = 64;
+const WRAP_CHUNK: usize = 2048;
 
 impl Annotation {
     /// Collects the text under `root` (after clearing its marks, when `wrap`).
@@ -819,7 +824,8 @@ impl Annotation {
             blank,
             phase: Phase::Extracting(extraction),
             plan: None,
-            entry: Entry { root: root.clone(), marks: Vec::new(), splits: Vec::new() },
+            entry: Entry::new(root),
+            wrapping: None,
             timings,
         })
     }
@@ -854,22 +860,25 @@ impl Annotation {
                 Phase::Wrapping { next } => {
                     let t0 = now();
                     let plan = self.plan.as_ref().expect("planned before wrapping");
+                    let (nodes, jobs, attrs) = self.wrapping.get_or_insert_with(|| {
+                        let nodes: js_sys::Array = plan.nodes.iter().collect();
+                        let jobs = plan.jobs.iter().flat_map(|j| [j.node as u32, j.start, j.end, j.attrs as u32]).collect();
+                        (nodes, jobs, js::parse_attrs(&encode_attrs(&plan.attrs)))
+                    });
                     let end = (*next + WRAP_CHUNK).min(plan.jobs.len());
-                    let result = wrap(self.func, &self.doc, &plan.nodes, &plan.jobs[*next..end], &plan.attrs, &mut self.entry);
+                    let result = js::wrap(&self.doc, nodes, &jobs[*next * 4..end * 4], attrs, &self.entry.done);
                     *next = end;
                     let finished = end == plan.jobs.len();
                     self.timings.wrap += now() - t0;
-                    if let Err(e) = result {
+                    if let Err(cause) = result {
                         self.cancel();
-                        return Err(e);
+                        return Err(Error::Dom { func: self.func, call: "wrapping a mark", cause });
                     }
                     if finished {
                         self.phase = Phase::Done;
-                        if !self.entry.marks.is_empty() {
-                            let entry = std::mem::replace(
-                                &mut self.entry,
-                                Entry { root: self.root.clone(), marks: Vec::new(), splits: Vec::new() },
-                            );
+                        self.wrapping = None;
+                        if js::mark_count(&self.entry.done) > 0 {
+                            let entry = std::mem::replace(&mut self.entry, Entry::new(&self.root));
                             ROOTS.with(|r| r.borrow_mut().push(entry));
                         }
                     }
@@ -899,8 +908,7 @@ impl Annotation {
     /// Stops: the marks wrapped so far are removed and the text nodes restored.
     pub fn cancel(&mut self) {
         undo(&self.entry);
-        self.entry.marks.clear();
-        self.entry.splits.clear();
+        self.wrapping = None;
         self.phase = Phase::Cancelled;
     }
 
@@ -922,16 +930,25 @@ impl Annotation {
     }
 
     /// The result for JS: the report with `text`, `timings` and (for `locate`) `ranges`.
-    pub fn to_js(&self) -> Result<JsValue, Error> {
+    pub fn to_js(&mut self) -> Result<JsValue, Error> {
         let func = self.func;
-        let Some(plan) = self.plan() else {
-            let m = if self.is_cancelled() { "the annotation was cancelled" } else { "the annotation is not finished: call step() until it returns true" };
+        let wrap = self.wrap;
+        let cancelled = self.is_cancelled();
+        let plan = match self.phase {
+            Phase::Done => self.plan.as_mut(),
+            _ => None,
+        };
+        let Some(plan) = plan else {
+            let m = if cancelled { "the annotation was cancelled" } else { "the annotation is not finished: call step() until it returns true" };
             return Err(Error::arg(func, m));
         };
-        let obj = plan.to_js(func, !self.wrap)?;
+        let t0 = now();
+        let obj = plan.to_js(func, !wrap)?;
+        let report = now() - t0;
         let t = js_sys::Object::new();
         let Timings { collect, extract, wrap } = self.timings;
-        for (k, v) in [("collect", collect), ("extract", extract), ("wrap", wrap), ("total", collect + extract + wrap)] {
+        let total = collect + extract + wrap + report;
+        for (k, v) in [("collect", collect), ("extract", extract), ("wrap", wrap), ("report", report), ("total", total)] {
             js_sys::Reflect::set(&t, &JsValue::from_str(k), &JsValue::from_f64(v)).ok();
         }
         js_sys::Reflect::set(&obj, &JsValue::from_str("timings"), &t)
@@ -962,7 +979,7 @@ fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: 
         }
     }
     drop(all);
-    Plan { report, text: map.text().to_string(), first_id: cfg.first_id, nodes, jobs, attrs }
+    Plan { report, text: map.text().to_string(), first_id: cfg.first_id, nodes, jobs, attrs, utf16: false }
 }
 
 /// Runs an [`Annotation`] to the end in one go.
@@ -1008,8 +1025,9 @@ impl Plan {
 
     /// The report as a JS object (UTF-16 offsets) with the joined text as `text`, and with
     /// `ranges` when `with_ranges`.
-    pub fn to_js(&self, func: &'static str, with_ranges: bool) -> Result<JsValue, Error> {
-        let obj = report_to_js(func, &self.utf16_report())?;
+    pub fn to_js(&mut self, func: &'static str, with_ranges: bool) -> Result<JsValue, Error> {
+        self.make_utf16();
+        let obj = report_to_js(func, &self.report)?;
         let set = |k: &str, v: &JsValue| {
             js_sys::Reflect::set(&obj, &JsValue::from_str(k), v)
                 .map_err(|_| Error::Convert { func, message: "Reflect.set failed".into() })
@@ -1030,53 +1048,6 @@ impl Plan {
         }
         Ok(obj)
     }
-}
-
-/// `node.data` as a JS string, exactly (no UTF-8 round trip).
-fn js_data(node: &Text) -> JsValue {
-    js_sys::Reflect::get(node, &JsValue::from_str("data")).unwrap_or_else(|_| JsValue::from_str(&node.data()))
-}
-
-fn wrap(
-    func: &'static str,
-    doc: &Document,
-    nodes: &[Text],
-    jobs: &[Job],
-    attrs: &[MarkAttrs],
-    entry: &mut Entry,
-) -> Result<(), Error> {
-    for job in jobs {
-        let (Some(text), Some(a)) = (nodes.get(job.node), attrs.get(job.attrs)) else { continue };
-        let Some(parent) = text.parent_node() else { continue };
-        let len = text.length();
-        if job.start >= job.end || job.end > len {
-            continue;
-        }
-        let needs_split = job.end < len || job.start > 0;
-        if needs_split && entry.splits.last().map(|s| s.index) != Some(job.node) {
-            entry.splits.push(Split { index: job.node, node: text.clone(), data: js_data(text), created: Vec::new() });
-        }
-        if job.end < len {
-            let tail = text.split_text(job.end).map_err(Error::dom(func, "Text.splitText"))?;
-            if let Some(s) = entry.splits.last_mut() {
-                s.created.push(tail);
-            }
-        }
-        let target = if job.start > 0 {
-            let mid = text.split_text(job.start).map_err(Error::dom(func, "Text.splitText"))?;
-            if let Some(s) = entry.splits.last_mut() {
-                s.created.push(mid.clone());
-            }
-            mid
-        } else {
-            text.clone()
-        };
-        let mark = make_mark(func, doc, a)?;
-        parent.insert_before(&mark, Some(&target)).map_err(Error::dom(func, "insertBefore"))?;
-        entry.marks.push(mark.clone());
-        mark.append_child(&target).map_err(Error::dom(func, "appendChild"))?;
-    }
-    Ok(())
 }
 
 // ------------------------------------------------------------------------------------ exports
@@ -1188,7 +1159,7 @@ mod exports {
 
         /// The report, once `step` has returned `true`: what `annotate` (or `locate`) returns.
         #[wasm_bindgen(unchecked_return_type = "Report & { text: string, timings: Timings }")]
-        pub fn result(&self) -> Result<JsValue, Error> {
+        pub fn result(&mut self) -> Result<JsValue, Error> {
             self.0.to_js()
         }
 

@@ -11,7 +11,7 @@
 //! statistic, an attribution), and the DOM path is compared with `extract()` of the same text
 //! or with the same DOM built differently, instead of hard-coding results.
 
-use claimmark::{extract, marks, offsets, report, sort};
+use claimmark::{extract, marks, offsets, report, sort, web_js};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, Node, Text};
@@ -554,7 +554,7 @@ fn locate_matches_annotate_without_touching_the_dom() {
     let root = fixture(&html);
     let before = root.outer_html();
     let nodes = snapshot(&root);
-    let plan = web::locate_root("locate", &root, &all_sentences()).unwrap();
+    let mut plan = web::locate_root("locate", &root, &all_sentences()).unwrap();
     assert_eq!(root.outer_html(), before, "locate leaves the DOM alone");
     assert_eq!(snapshot(&root), nodes);
     assert!(!web::is_annotated(&root));

@@ -6,7 +6,7 @@
 //! What it holds: however the work is divided into steps, the DOM and the report are exactly
 //! those of `annotate`; progress only grows; cancelling at any point leaves the DOM as before.
 
-use claimmark::{extract, marks, offsets, report, sort};
+use claimmark::{extract, marks, offsets, report, sort, web_js};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element};
 

@@ -35,7 +35,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -464,8 +464,9 @@ async function measurePage(context, url, { warm, runs, markjs = true }) {
       collect: t('collect'),
       extract: t('extract'),
       wrap: t('wrap'),
+      report: t('report'),
       total: t('total'),
-      // The rest of the call: options, the report converted to JS objects.
+      // The rest of the call: options, clearing a marked root, freeing the work.
       rest: cm.every((r) => r.timings) ? stats(cm.map((r) => r.call - r.timings.total)) : null,
       layout: stats(cm.map((r) => r.layout)),
       clear: stats(cm.map((r) => r.clear)),
@@ -542,8 +543,8 @@ async function main(opts) {
   try {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'claimmark-bench-'));
     // A copy of the module: a rebuild of www/pkg during the run does not mix two builds.
-    mkdirSync(path.join(tmp, 'pkg'));
-    for (const f of readdirSync(PKG)) if (/\.(js|wasm)$/.test(f)) copyFileSync(path.join(PKG, f), path.join(tmp, 'pkg', f));
+    // The module with its JS snippets (pkg/snippets/: the inline JS of src/web_js.rs).
+    cpSync(PKG, path.join(tmp, 'pkg'), { recursive: true, filter: (f) => !/\.d\.ts$/.test(f) });
     writeFileSync(path.join(tmp, 'harness.js'), `(${harness.toString()})();\n`);
     writeFileSync(path.join(tmp, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><p>bench</p></body></html>\n');
     writeFileSync(path.join(tmp, 'seed.html'), seedPage());
@@ -670,6 +671,7 @@ function markdown(r) {
     row('collect', (p) => fmtStat(p.claimmark.collect)),
     row('extract', (p) => fmtStat(p.claimmark.extract)),
     row('wrap', (p) => fmtStat(p.claimmark.wrap)),
+    row('report (to JS)', (p) => fmtStat(p.claimmark.report)),
     row('total (module)', (p) => fmtStat(p.claimmark.total)),
     row('rest (call − total)', (p) => fmtStat(p.claimmark.rest)),
     row('**annotate call**', (p) => `**${fmtStat(p.claimmark.call)}**`),
