@@ -10,14 +10,16 @@ cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 PATH="$WASM_PATH" wasm-pack --log-level warn build --target web --release --out-dir www/pkg --no-pack
 total=0
-for f in www/pkg/claimmark_bg.wasm www/pkg/claimmark.js; do
+# The module, its JS glue and the glue's snippets (the inline JS of src/web_js.rs).
+for f in www/pkg/claimmark_bg.wasm www/pkg/claimmark.js $(find www/pkg/snippets -name '*.js' 2>/dev/null | sort); do
   gz="$(gzip -9c "$f" | wc -c)"
   total=$((total + gz))
   printf 'size: %-28s %8d bytes raw %8d bytes gzip\n' "$f" "$(wc -c <"$f")" "$gz"
 done
-# Size budget: the gzip size reached (wasm + JS glue: 194,880 bytes on 2026-11-25) plus 10 %.
-# Lower it when the module shrinks; raising it needs a reason in the commit message.
-budget=214368
+# Size budget: the gzip size reached (wasm + JS glue + snippets: 143,826 bytes on 2026-11-25,
+# down from 194,880) plus 10 %. Lower it when the module shrinks; raising it needs a reason in
+# the commit message.
+budget=158208
 printf 'size: total %d bytes gzip, budget %d\n' "$total" "$budget"
 if [ "$total" -gt "$budget" ]; then
   echo "size: over budget by $((total - budget)) bytes gzip" >&2

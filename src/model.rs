@@ -267,11 +267,10 @@ fn for_each_word(text: &str, mut word: impl FnMut(&mut Word)) {
         i += c.len_utf8();
         if crate::words::is_alnum(c) || (w.len > 0 && c == '’') {
             let mut tmp = [0u8; 4];
-            for l in c.to_lowercase() {
-                let l = if l == '’' { '\'' } else { l };
-                for &b in l.encode_utf8(&mut tmp).as_bytes() {
-                    w.push(b);
-                }
+            let l = crate::words::lower_char(c);
+            let l = if l == '’' { '\'' } else { l };
+            for &b in l.encode_utf8(&mut tmp).as_bytes() {
+                w.push(b);
             }
             continue;
         }
@@ -587,13 +586,13 @@ mod tests {
                         continue;
                     }
                     let mut tmp = [0u8; 4];
-                    for l in c.to_lowercase() {
-                        let l = if l == '’' { '\'' } else { l };
-                        for &b in l.encode_utf8(&mut tmp).as_bytes() {
-                            if w.len < MAX_WORD {
-                                w.len += 1;
-                                w.buf[w.len] = b;
-                            }
+                    // (Lower-casing as the model does it, `words::lower_char`.)
+                    let l = crate::words::lower_char(c);
+                    let l = if l == '’' { '\'' } else { l };
+                    for &b in l.encode_utf8(&mut tmp).as_bytes() {
+                        if w.len < MAX_WORD {
+                            w.len += 1;
+                            w.buf[w.len] = b;
                         }
                     }
                     continue;

@@ -121,7 +121,7 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) 
             } else {
                 // Joiners and soft hyphens inside the word are dropped: "sol\u{ad}diers" is
                 // "soldiers" for the word lists and the unit.
-                let low = w.to_lowercase();
+                let low = crate::words::lower_str(w);
                 for ch in low.chars().filter(|&ch| !crate::words::is_inner_joiner(ch)) {
                     lows.push(if matches!(ch, '’' | 'ʼ') { '\'' } else { ch });
                 }

@@ -163,11 +163,11 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
         .chars()
         .skip_while(|c| !c.is_alphanumeric())
         .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+        .map(crate::words::lower_char)
+        .collect::<String>();
     let next_is_number = rest.starts_with(|c: char| c.is_ascii_digit());
     let opener = OPENERS.contains(&next_word.as_str());
-    let lower = word.to_lowercase();
+    let lower = crate::words::lower_str(word);
     if TITLES.contains(&lower.as_str()) {
         return false;
     }

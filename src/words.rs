@@ -171,6 +171,33 @@ fn is_other_digit_slow(c: char) -> bool {
     u >= 0x660 && (ZEROS.iter().any(|&z| (z..z + 10).contains(&u)) || (0x1d7ce..=0x1d7ff).contains(&u))
 }
 
+/// The lower case of `c` for word lists and model features: ASCII, Latin-1, Latin
+/// Extended-A, Greek and Cyrillic capitals (the cased scripts of the news we read); anything
+/// else is returned unchanged. A table-free stand-in for `char::to_lowercase`, whose Unicode
+/// table is 11 KB of the wasm module. One char to one char (`İ` is `i`, final sigma is `σ`).
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => u + 0x20,
+        0x130 => 0x69,
+        0x100..=0x137 | 0x14a..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17e if u % 2 == 1 => u + 1,
+        0x178 => 0xff,
+        0x386 => 0x3ac,
+        0x388..=0x38a => u + 0x25,
+        0x38c => 0x3cc,
+        0x38e..=0x38f => u + 0x3f,
+        0x400..=0x40f => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// `s` with [`lower_char`] applied to every char.
+pub fn lower_str(s: &str) -> String {
+    s.chars().map(lower_char).collect()
+}
+
 /// A token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -222,14 +249,13 @@ impl<'a> Token<'a> {
             if ('\u{2000}'..='\u{206f}').contains(&c) {
                 return c != '’';
             }
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
+            lower_char(c) == c
         };
         if t.chars().all(same) {
             return Cow::Borrowed(t);
         }
         // Joiners and soft hyphens are dropped: "sa\u{ad}id" reads "said".
-        Cow::Owned(t.to_lowercase().replace('’', "'").replace(is_inner_joiner, ""))
+        Cow::Owned(lower_str(t).replace('’', "'").replace(is_inner_joiner, ""))
     }
 
     /// Calls `f` with [`Token::lower`], without allocating for short ASCII words.
@@ -530,11 +556,36 @@ mod tests {
         }
     }
 
+    /// `lower_char` is `char::to_lowercase` on ASCII, Latin-1, Latin Extended-A, Greek and
+    /// Cyrillic (but `İ` → `i`), and leaves every other character alone.
+    #[test]
+    fn lower_char_matches_std_where_it_lowers() {
+        let covered = |u: u32| u < 0x180 || (0x380..0x3b0).contains(&u) || (0x400..0x430).contains(&u);
+        let mut lowered = 0;
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let l = lower_char(c);
+            if l != c {
+                lowered += 1;
+            }
+            let mut std = c.to_lowercase();
+            let (first, more) = (std.next(), std.next().is_some());
+            if c == 'İ' {
+                assert_eq!(l, 'i');
+            } else if covered(c as u32) && !more {
+                assert_eq!(Some(l), first, "{c:?} U+{:04X}", c as u32);
+            } else if !covered(c as u32) && !(0x430..0x460).contains(&(c as u32)) && !(0x3b0..0x400).contains(&(c as u32)) {
+                assert_eq!(l, c, "{c:?} outside the covered blocks is unchanged");
+            }
+        }
+        assert!(lowered >= 190, "{lowered} capitals lowered");
+        assert_eq!(lower_str("ÉTAT Москва ΑΘΗΝΑ İstanbul Łódź"), "état москва αθηνα istanbul łódź");
+    }
+
     #[test]
     fn lower_fast_paths_match_lower() {
         for w in ["the", "Blinken", "U.S.", "Russia’s", "’", "“", "—", "ÉTAT", "Москва", "İstanbul", "K", "don’t", "x".repeat(70).as_str()] {
             let t = Token { start: 0, end: w.len(), text: w };
-            let slow = w.to_lowercase().replace('’', "'");
+            let slow = lower_str(w).replace('’', "'");
             assert_eq!(t.lower(), slow, "{w}");
             assert_eq!(t.with_lower(|l| l.to_string()), slow, "{w}");
             assert!(t.lower_is(&slow), "{w}");

@@ -22,7 +22,8 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("attribution", "content", "exact", 0.71),
     ("attribution", "content", "token", 0.81),
     ("checkworthiness", "CT24 dev", "default", 0.88),
-    ("checkworthiness", "ClaimBuster test", "default", 0.80),
+    // 0.801 since the model has 2^14 buckets (issue #6, module size; 0.818 with 2^15).
+    ("checkworthiness", "ClaimBuster test", "default", 0.79),
 ];
 
 #[test]
