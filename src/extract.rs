@@ -152,6 +152,9 @@ impl Extraction {
             }
             let i = self.found.len();
             let mut f = find_in_sentence(text, start, end, &mut self.quotes, &mut self.memory);
+            // Kept until `finish`: no spare capacity (a Span is ~200 bytes, an Attribution ~700).
+            f.spans.shrink_to_fit();
+            f.attributions.shrink_to_fit();
             f.features.quotes += self.quote_counts[i];
             self.scores.push(score_sentence(&text[start..end], &f.features));
             self.found.push(f);
@@ -218,11 +221,12 @@ fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Found], o
                 break;
             }
         }
-        let mut spans = Vec::new();
-        let mut attributions = Vec::new();
+        // The first sentence's vectors, taken (most claims are one sentence: no copy).
+        let mut spans = std::mem::take(&mut found[i].spans);
+        let mut attributions = std::mem::take(&mut found[i].attributions);
         let mut kinds = Vec::new();
-        let mut score: f32 = 0.0;
-        for k in i..=last {
+        let mut score: f32 = report.sentences[i].score;
+        for k in i + 1..=last {
             spans.append(&mut found[k].spans);
             attributions.append(&mut found[k].attributions);
             score = score.max(report.sentences[k].score);
@@ -258,6 +262,9 @@ fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Found], o
                 .map(|a| a.speaker.clone())
                 .or_else(|| spans.iter().find_map(|s| s.speaker.clone()));
             let anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
+            // A long article has thousands of claims: no spare capacity in each.
+            spans.shrink_to_fit();
+            attributions.shrink_to_fit();
             report.claims.push(Claim {
                 id: report.claims.len(),
                 start,

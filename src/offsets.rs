@@ -91,6 +91,12 @@ impl TextMap {
         TextMap::default()
     }
 
+    /// Makes room for `bytes` more bytes of text, so that a long text is not copied as it
+    /// grows (and is not held twice while it is).
+    pub fn reserve(&mut self, bytes: usize) {
+        self.text.reserve(bytes);
+    }
+
     /// Appends a node's text; returns its node index (`0, 1, 2, …` in call order).
     pub fn push_node(&mut self, s: &str) -> usize {
         let node = self.nodes;
@@ -127,6 +133,14 @@ impl TextMap {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Gives up the joined text (and forgets the nodes): for when the map is no longer needed,
+    /// so that a long page's text is not kept twice.
+    pub fn take_text(&mut self) -> String {
+        self.pieces = Vec::new();
+        self.index = None;
+        std::mem::take(&mut self.text)
     }
 
     /// Number of nodes pushed.

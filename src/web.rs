@@ -410,6 +410,15 @@ pub fn collect(
         .create_tree_walker_with_what_to_show(root, SHOW_ELEMENT | SHOW_TEXT)
         .map_err(Error::dom(func, "createTreeWalker"))?;
     let mut c = Collected::default();
+    // The root's text length (UTF-16 units, read without copying the text), plus a margin for
+    // non-ASCII characters and inserted breaks: room for the joined text in one allocation.
+    if let Some(units) = js_sys::Reflect::get(root, &JsValue::from_str("textContent"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+        .map(|s| s.length() as usize)
+    {
+        c.map.reserve(units + units / 8 + 1024);
+    }
     // One entry per element entered and not yet left: whether it is a block.
     let mut open: Vec<bool> = Vec::new();
     let mut node: Node = root.clone().into();
@@ -597,27 +606,24 @@ fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece, first_id: 
     })
 }
 
-/// The attributes of every piece, encoded as one string for [`js::parse_attrs`]: records
+/// Appends the attributes of one piece to `out`, the string [`js::parse_attrs`] reads: records
 /// separated by U+001E, fields (class, claim, role, kinds, speaker, value, unit; empty when
-/// absent) by U+001F. One string crosses into JS instead of seven per mark.
-fn encode_attrs(attrs: &[MarkAttrs]) -> String {
-    let mut out = String::new();
-    for (i, a) in attrs.iter().enumerate() {
-        if i > 0 {
-            out.push('\u{1e}');
-        }
-        out.push_str("cm-mark cm-claim");
-        for r in a.roles.split(' ').filter(|r| !r.is_empty()) {
-            out.push_str(" cm-");
-            out.push_str(r);
-        }
-        for field in [Some(a.claim.as_str()), Some(a.role), Some(a.kinds.as_str()), a.speaker.as_deref(), a.value.as_deref(), a.unit.as_deref()] {
-            out.push('\u{1f}');
-            // Page text (a speaker's name) never carries our separators.
-            out.extend(field.unwrap_or("").chars().map(|c| if c == '\u{1e}' || c == '\u{1f}' { ' ' } else { c }));
-        }
+/// absent) by U+001F. One string crosses into JS instead of seven per mark, and a long page
+/// keeps one string rather than a handful per piece.
+fn encode_attrs(out: &mut String, a: &MarkAttrs) {
+    if !out.is_empty() {
+        out.push('\u{1e}');
     }
-    out
+    out.push_str("cm-mark cm-claim");
+    for r in a.roles.split(' ').filter(|r| !r.is_empty()) {
+        out.push_str(" cm-");
+        out.push_str(r);
+    }
+    for field in [Some(a.claim.as_str()), Some(a.role), Some(a.kinds.as_str()), a.speaker.as_deref(), a.value.as_deref(), a.unit.as_deref()] {
+        out.push('\u{1f}');
+        // Page text (a speaker's name) never carries our separators.
+        out.extend(field.unwrap_or("").chars().map(|c| if c == '\u{1e}' || c == '\u{1f}' { ' ' } else { c }));
+    }
 }
 
 // ------------------------------------------------------------------------------------ registry
@@ -711,7 +717,10 @@ pub struct Plan {
     first_id: usize,
     nodes: Vec<Text>,
     jobs: Vec<Job>,
-    attrs: Vec<MarkAttrs>,
+    /// The attributes of the pieces, encoded ([`encode_attrs`]); a job's `attrs` is an index.
+    attrs: String,
+    /// `locate` only: per piece, its claim id (with `firstId`) and roles, for [`Plan::ranges`].
+    pieces: Vec<(String, String)>,
     /// Whether `report` was converted in place to UTF-16 offsets and offset ids
     /// ([`Plan::make_utf16`]).
     utf16: bool,
@@ -849,7 +858,7 @@ impl Annotation {
                         let report = ex.finish(self.map.text());
                         let t1 = now();
                         self.timings.extract += t1 - t0;
-                        let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, std::mem::take(&mut self.nodes));
+                        let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, std::mem::take(&mut self.nodes), !self.wrap);
                         // From the end of the document backwards.
                         sort_by_key(&mut plan.jobs, |j| key(&[(rev(j.node, 64), 64), (rev(j.start as usize, 32), 32)]));
                         self.plan = Some(plan);
@@ -863,7 +872,7 @@ impl Annotation {
                     let (nodes, jobs, attrs) = self.wrapping.get_or_insert_with(|| {
                         let nodes: js_sys::Array = plan.nodes.iter().collect();
                         let jobs = plan.jobs.iter().flat_map(|j| [j.node as u32, j.start, j.end, j.attrs as u32]).collect();
-                        (nodes, jobs, js::parse_attrs(&encode_attrs(&plan.attrs)))
+                        (nodes, jobs, js::parse_attrs(&plan.attrs))
                     });
                     let end = (*next + WRAP_CHUNK).min(plan.jobs.len());
                     let result = js::wrap(&self.doc, nodes, &jobs[*next * 4..end * 4], attrs, &self.entry.done);
@@ -958,12 +967,16 @@ impl Annotation {
 }
 
 /// Cuts the claims of `report` (on the joined text of `map`) into mark pieces and locates
-/// each in its text nodes.
-fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: Vec<Text>) -> Plan {
+/// each in its text nodes. The map gives up its text to the plan (it is not needed after).
+fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: Vec<Text>, with_ranges: bool) -> Plan {
     let all = report.all_spans();
-    let mut attrs = Vec::new();
-    let mut jobs = Vec::new();
-    for p in mark_pieces(&report) {
+    let marks = mark_pieces(&report);
+    // Room for every piece at once: a long page's vectors are not copied as they grow.
+    let mut attrs = String::with_capacity(marks.len() * 96);
+    let mut pieces = Vec::new();
+    let mut count = 0usize;
+    let mut jobs = Vec::with_capacity(marks.len() + marks.len() / 4);
+    for p in marks {
         let Some(a) = mark_attrs(&report, &all, &p, cfg.first_id) else { continue };
         let parts = map.locate(p.start, p.end);
         let mut used = false;
@@ -971,15 +984,19 @@ fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: 
             if blank.get(r.node).copied().unwrap_or(true) {
                 continue;
             }
-            jobs.push(Job { node: r.node, start: r.start as u32, end: r.end as u32, attrs: attrs.len() });
+            jobs.push(Job { node: r.node, start: r.start as u32, end: r.end as u32, attrs: count });
             used = true;
         }
         if used {
-            attrs.push(a);
+            encode_attrs(&mut attrs, &a);
+            if with_ranges {
+                pieces.push((a.claim, a.roles));
+            }
+            count += 1;
         }
     }
     drop(all);
-    Plan { report, text: map.text().to_string(), first_id: cfg.first_id, nodes, jobs, attrs, utf16: false }
+    Plan { report, text: map.take_text(), first_id: cfg.first_id, nodes, jobs, attrs, pieces, utf16: false }
 }
 
 /// Runs an [`Annotation`] to the end in one go.
@@ -1017,8 +1034,8 @@ impl Plan {
         sort_by_key(&mut jobs, |j| key(&[(j.node as u64, 64), (u64::from(j.start), 32)]));
         jobs.iter()
             .filter_map(|j| {
-                let (node, a) = (self.nodes.get(j.node)?, self.attrs.get(j.attrs)?);
-                Some((node, j.start, j.end, a.claim.as_str(), a.roles.as_str()))
+                let (node, (claim, roles)) = (self.nodes.get(j.node)?, self.pieces.get(j.attrs)?);
+                Some((node, j.start, j.end, claim.as_str(), roles.as_str()))
             })
             .collect()
     }
