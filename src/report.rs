@@ -273,8 +273,6 @@ impl Span {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn validate_accepts_real_reports_and_rejects_broken_ones() {
         let text = "Officials said 300 people were hurt. It rained.";

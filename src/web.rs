@@ -39,7 +39,7 @@ use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node, Text};
+use web_sys::{Document, Element, Text};
 
 use crate::extract::{extract_with, Extraction, Options};
 use crate::marks::{mark_pieces, MarkPiece};
@@ -352,134 +352,60 @@ pub fn as_element(func: &'static str, v: &JsValue) -> Result<Element, Error> {
 
 // ------------------------------------------------------------------------------------ DOM walk
 
-const SHOW_ELEMENT: u32 = 0x1;
-const SHOW_TEXT: u32 = 0x4;
-
-/// Elements whose text is never part of the article (code, forms, embedded documents).
-fn is_skipped_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script" | "style" | "noscript" | "template" | "textarea" | "input" | "select" | "option"
-            | "button" | "code" | "pre" | "kbd" | "samp" | "svg" | "math" | "iframe" | "object"
-            | "canvas" | "head" | "title"
-    )
-}
-
-/// Block-level elements: their boundaries are paragraph breaks in the joined text.
-fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5"
-            | "h6" | "blockquote" | "section" | "article" | "aside" | "header" | "footer" | "nav"
-            | "main" | "figure" | "figcaption" | "table" | "caption" | "thead" | "tbody"
-            | "tfoot" | "tr" | "td" | "th" | "address" | "details" | "summary" | "dialog"
-            | "fieldset" | "legend" | "form" | "hr" | "hgroup" | "menu" | "center" | "body"
-            | "html" | "pre" | "video" | "audio"
-    )
-}
-
-fn is_skipped(el: &Element, tag: &str, exclude: Option<&js_sys::Set>) -> bool {
-    is_skipped_tag(tag)
-        || exclude.is_some_and(|s| s.has(el))
-        || el.has_attribute("hidden")
-        || el.has_attribute(UI_ATTR)
-        || el.get_attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        || el.get_attribute("contenteditable").is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
-}
+// What is read: the element lists (skipped subtrees; blocks, whose boundaries are paragraph
+// breaks) and the walk itself are in src/web_js.rs (`cmCollect`).
 
 /// The text nodes under a root, joined.
-#[derive(Default)]
 pub struct Collected {
     pub map: TextMap,
-    /// `nodes[i]` is node `i` of `map`.
-    pub nodes: Vec<Text>,
+    /// The text nodes (`Text`): element `i` is node `i` of `map`.
+    pub nodes: js_sys::Array,
     /// Node `i` is formatting whitespace (blank, with a line break): never wrapped.
     pub blank: Vec<bool>,
 }
 
-/// Walks `root` in document order, entering and leaving each element (a `TreeWalker` over
-/// elements and text, with skipped subtrees stepped over rather than entered). Elements in
-/// `exclude` are skipped like `nav` would be.
-pub fn collect(
-    func: &'static str,
-    doc: &Document,
-    root: &Element,
-    exclude: Option<&js_sys::Set>,
-) -> Result<Collected, Error> {
-    let walker = doc
-        .create_tree_walker_with_what_to_show(root, SHOW_ELEMENT | SHOW_TEXT)
-        .map_err(Error::dom(func, "createTreeWalker"))?;
-    let mut c = Collected::default();
-    // The root's text length (UTF-16 units, read without copying the text), plus a margin for
-    // non-ASCII characters and inserted breaks: room for the joined text in one allocation.
-    if let Some(units) = js_sys::Reflect::get(root, &JsValue::from_str("textContent"))
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
-        .map(|s| s.length() as usize)
-    {
-        c.map.reserve(units + units / 8 + 1024);
-    }
-    // One entry per element entered and not yet left: whether it is a block.
-    let mut open: Vec<bool> = Vec::new();
-    let mut node: Node = root.clone().into();
-    loop {
-        // Enter `node`.
-        let mut descend = false;
-        match node.node_type() {
-            Node::TEXT_NODE => {
-                let text: Text = node.clone().unchecked_into();
-                let data = text.data();
-                let is_ws = |b: u8| matches!(b, b'\n' | b'\r' | b'\t' | 0x0c);
-                let bytes = data.as_bytes();
-                c.blank.push(bytes.iter().all(|b| *b == b' ' || is_ws(*b)) && bytes.contains(&b'\n'));
-                if bytes.iter().any(|b| is_ws(*b)) {
-                    // Same length in bytes and UTF-16: offsets are unchanged.
-                    c.map.push_node(&data.replace(['\n', '\r', '\t', '\u{c}'], " "));
-                } else {
-                    c.map.push_node(&data);
+/// Walks `root` in document order, entering and leaving each element, skipping code, forms,
+/// hidden and editable parts, our UI and the elements of `exclude` with their subtrees; joins
+/// the text, with paragraph breaks at block boundaries and line breaks at `<br>`. The walk is
+/// in JS ([`js::collect`]: one call, not several per node); this reads its result.
+pub fn collect(func: &'static str, _doc: &Document, root: &Element, exclude: Option<&js_sys::Set>) -> Result<Collected, Error> {
+    let walked = js::collect(root, exclude, UI_ATTR).map_err(Error::dom(func, "walking the text nodes"))?;
+    let field = |k: &str| js_sys::Reflect::get(&walked, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let nodes: js_sys::Array = field("nodes").dyn_into().map_err(|cause| Error::Dom { func, call: "collect", cause })?;
+    let data = field("data").as_string().unwrap_or_default();
+    let ops = field("ops").dyn_into::<js_sys::Int32Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let mut map = TextMap::new();
+    map.reserve(data.len() + 2 * ops.len());
+    let mut blank = Vec::with_capacity(nodes.length() as usize);
+    let bytes = data.as_bytes();
+    let mut pos = 0;
+    for op in ops {
+        match op {
+            -1 => map.push_break(),
+            -2 => map.push_line_break(),
+            n if n >= 0 => {
+                // The node's text: the next `units` UTF-16 units of `data`.
+                let (units, is_blank) = ((n >> 1) as usize, n & 1 == 1);
+                let start = pos;
+                let mut u = 0;
+                while u < units && pos < bytes.len() {
+                    let b = bytes[pos];
+                    let (len8, len16) = match b {
+                        0..=0x7f => (1, 1),
+                        0xc0..=0xdf => (2, 1),
+                        0xe0..=0xef => (3, 1),
+                        _ => (4, 2),
+                    };
+                    pos = (pos + len8).min(bytes.len());
+                    u += len16;
                 }
-                c.nodes.push(text);
-            }
-            Node::ELEMENT_NODE => {
-                let el: &Element = node.unchecked_ref();
-                let tag = el.local_name();
-                let block = is_block_tag(&tag);
-                if block {
-                    c.map.push_break();
-                } else if tag == "br" {
-                    c.map.push_line_break();
-                }
-                descend = open.is_empty() || !is_skipped(el, &tag, exclude);
-                open.push(block);
+                map.push_node(data.get(start..pos).unwrap_or(""));
+                blank.push(is_blank);
             }
             _ => {}
         }
-        if descend {
-            if let Some(child) = walker.first_child().map_err(Error::dom(func, "TreeWalker.firstChild"))? {
-                node = child;
-                continue;
-            }
-        }
-        // Leave `node`, and its ancestors while they have no next sibling.
-        loop {
-            if node.node_type() == Node::ELEMENT_NODE {
-                if open.pop() == Some(true) {
-                    c.map.push_break();
-                }
-                if open.is_empty() {
-                    return Ok(c); // left the root
-                }
-            }
-            if let Some(next) = walker.next_sibling().map_err(Error::dom(func, "TreeWalker.nextSibling"))? {
-                node = next;
-                break;
-            }
-            match walker.parent_node().map_err(Error::dom(func, "TreeWalker.parentNode"))? {
-                Some(parent) => node = parent,
-                None => return Ok(c),
-            }
-        }
     }
+    Ok(Collected { map, nodes, blank })
 }
 
 // ------------------------------------------------------------------------------------ marks
@@ -715,7 +641,8 @@ pub struct Plan {
     pub report: Report,
     pub text: String,
     first_id: usize,
-    nodes: Vec<Text>,
+    /// The text nodes (`Text`), by index.
+    nodes: js_sys::Array,
     jobs: Vec<Job>,
     /// The attributes of the pieces, encoded ([`encode_attrs`]); a job's `attrs` is an index.
     attrs: String,
@@ -787,14 +714,14 @@ pub struct Annotation {
     /// Whether the marks are wrapped (`annotate`) or only located (`locate`).
     wrap: bool,
     map: TextMap,
-    nodes: Vec<Text>,
+    nodes: js_sys::Array,
     blank: Vec<bool>,
     phase: Phase,
     plan: Option<Plan>,
     entry: Entry,
-    /// While wrapping: the text nodes, the jobs as `[node, start, end, attrs]` and the
-    /// attributes, as JS values for [`js::wrap`].
-    wrapping: Option<(js_sys::Array, Vec<u32>, js_sys::Array)>,
+    /// While wrapping: the jobs as `[node, start, end, attrs]` and the parsed attributes,
+    /// for [`js::wrap`].
+    wrapping: Option<(Vec<u32>, js_sys::Array)>,
     timings: Timings,
 }
 
@@ -858,7 +785,7 @@ impl Annotation {
                         let report = ex.finish(self.map.text());
                         let t1 = now();
                         self.timings.extract += t1 - t0;
-                        let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, std::mem::take(&mut self.nodes), !self.wrap);
+                        let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, std::mem::replace(&mut self.nodes, js_sys::Array::new()), !self.wrap);
                         // From the end of the document backwards.
                         sort_by_key(&mut plan.jobs, |j| key(&[(rev(j.node, 64), 64), (rev(j.start as usize, 32), 32)]));
                         self.plan = Some(plan);
@@ -869,13 +796,12 @@ impl Annotation {
                 Phase::Wrapping { next } => {
                     let t0 = now();
                     let plan = self.plan.as_ref().expect("planned before wrapping");
-                    let (nodes, jobs, attrs) = self.wrapping.get_or_insert_with(|| {
-                        let nodes: js_sys::Array = plan.nodes.iter().collect();
+                    let (jobs, attrs) = self.wrapping.get_or_insert_with(|| {
                         let jobs = plan.jobs.iter().flat_map(|j| [j.node as u32, j.start, j.end, j.attrs as u32]).collect();
-                        (nodes, jobs, js::parse_attrs(&plan.attrs))
+                        (jobs, js::parse_attrs(&plan.attrs))
                     });
                     let end = (*next + WRAP_CHUNK).min(plan.jobs.len());
-                    let result = js::wrap(&self.doc, nodes, &jobs[*next * 4..end * 4], attrs, &self.entry.done);
+                    let result = js::wrap(&self.doc, &plan.nodes, &jobs[*next * 4..end * 4], attrs, &self.entry.done);
                     *next = end;
                     let finished = end == plan.jobs.len();
                     self.timings.wrap += now() - t0;
@@ -968,7 +894,7 @@ impl Annotation {
 
 /// Cuts the claims of `report` (on the joined text of `map`) into mark pieces and locates
 /// each in its text nodes. The map gives up its text to the plan (it is not needed after).
-fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: Vec<Text>, with_ranges: bool) -> Plan {
+fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: js_sys::Array, with_ranges: bool) -> Plan {
     let all = report.all_spans();
     let marks = mark_pieces(&report);
     // Room for every piece at once: a long page's vectors are not copied as they grow.
@@ -1029,12 +955,13 @@ pub fn locate_root(func: &'static str, root: &Element, cfg: &Config) -> Result<P
 impl Plan {
     /// Every part of every mark: `(text node, UTF-16 start, end, claim id, roles)`, in document
     /// order.
-    pub fn ranges(&self) -> Vec<(&Text, u32, u32, &str, &str)> {
+    pub fn ranges(&self) -> Vec<(Text, u32, u32, &str, &str)> {
         let mut jobs = self.jobs.clone();
         sort_by_key(&mut jobs, |j| key(&[(j.node as u64, 64), (u64::from(j.start), 32)]));
         jobs.iter()
             .filter_map(|j| {
-                let (node, (claim, roles)) = (self.nodes.get(j.node)?, self.pieces.get(j.attrs)?);
+                let (claim, roles) = self.pieces.get(j.attrs)?;
+                let node: Text = self.nodes.get(j.node as u32).dyn_into().ok()?;
                 Some((node, j.start, j.end, claim.as_str(), roles.as_str()))
             })
             .collect()
@@ -1054,7 +981,7 @@ impl Plan {
             let list = js_sys::Array::new();
             for (node, start, end, claim, roles) in self.ranges() {
                 let r = js_sys::Object::new();
-                js_sys::Reflect::set(&r, &"node".into(), node).ok();
+                js_sys::Reflect::set(&r, &"node".into(), &node).ok();
                 js_sys::Reflect::set(&r, &"start".into(), &start.into()).ok();
                 js_sys::Reflect::set(&r, &"end".into(), &end.into()).ok();
                 js_sys::Reflect::set(&r, &"claim".into(), &claim.parse::<u32>().unwrap_or(0).into()).ok();

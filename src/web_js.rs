@@ -1,8 +1,10 @@
-//! The DOM work of wrapping and unwrapping marks, in JS (wasm32 only; used by `web`).
+//! The DOM work of the web edge, in JS (wasm32 only; used by `web`): walking the text nodes,
+//! wrapping and unwrapping marks.
 //!
-//! Thousands of marks cost thousands of DOM calls, and each call from wasm crosses the
-//! boundary (and decodes its strings) on its own; here one call wraps a whole batch. Rust
-//! decides what to wrap (`web::Plan`); these functions only do it.
+//! A long page has tens of thousands of text nodes and marks, and each DOM call from wasm
+//! crosses the boundary (and decodes its strings) on its own; here one call walks the whole
+//! root or wraps a whole batch. Rust decides what to read and what to wrap (`web::collect`,
+//! `web::Plan`); these functions only do it.
 //!
 //! A module of its own, public but hidden, because tests/web.rs compiles src/web.rs a second
 //! time: the JS imports must exist once, in the library.
@@ -82,6 +84,82 @@ export function cmUndo(entry) {
 export function cmMarkCount(entry) {
   return entry.marks.length;
 }
+
+// ---------------------------------------------------------------- collecting the text
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code',
+  'pre', 'kbd', 'samp', 'svg', 'math', 'iframe', 'object', 'canvas', 'head', 'title']);
+const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
+  'section', 'article', 'aside', 'header', 'footer', 'nav', 'main', 'figure', 'figcaption', 'table', 'caption', 'thead',
+  'tbody', 'tfoot', 'tr', 'td', 'th', 'address', 'details', 'summary', 'dialog', 'fieldset', 'legend', 'form', 'hr',
+  'hgroup', 'menu', 'center', 'body', 'html', 'pre', 'video', 'audio']);
+
+function skipped(el, tag, exclude, uiAttr) {
+  if (SKIPPED.has(tag) || (exclude && exclude.has(el)) || el.hasAttribute('hidden') || el.hasAttribute(uiAttr)) return true;
+  const hidden = el.getAttribute('aria-hidden');
+  if (hidden !== null && hidden.trim().toLowerCase() === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.trim().toLowerCase() !== 'false';
+}
+
+const HIGH = (c) => c >= 0xd800 && c <= 0xdbff;
+const LOW = (c) => c >= 0xdc00 && c <= 0xdfff;
+
+// Walks `root` in document order (a TreeWalker over elements and text; skipped subtrees are
+// stepped over, not entered) and returns { nodes, data, ops }: the text nodes; their data
+// joined (tabs and line breaks as spaces; a surrogate half at a node's edge as U+FFFD, as the
+// node alone would read); and per event, in order, a text node's length in UTF-16 units times
+// two plus 1 if it is formatting white space (blank, with a line break), -1 for a block
+// boundary, -2 for <br>.
+export function cmCollect(root, exclude, uiAttr) {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x1 | 0x4);
+  const nodes = [], parts = [], ops = [], open = [];
+  const done = () => ({ nodes, data: parts.join(''), ops: Int32Array.from(ops) });
+  let node = root;
+  for (;;) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      let d = node.data;
+      const blank = d.includes('\n') && /^[ \n\r\t\f]*$/.test(d);
+      if (/[\n\r\t\f]/.test(d)) d = d.replace(/[\n\r\t\f]/g, ' ');
+      const n = d.length;
+      if (n && HIGH(d.charCodeAt(n - 1))) d = d.slice(0, n - 1) + '\ufffd';
+      if (n && LOW(d.charCodeAt(0))) d = '\ufffd' + d.slice(1);
+      nodes.push(node);
+      parts.push(d);
+      ops.push(n * 2 + (blank ? 1 : 0));
+    } else if (node.nodeType === 1) {
+      const tag = node.localName;
+      const block = BLOCKS.has(tag);
+      if (block) ops.push(-1);
+      else if (tag === 'br') ops.push(-2);
+      descend = open.length === 0 || !skipped(node, tag, exclude, uiAttr);
+      open.push(block);
+    }
+    if (descend) {
+      const child = walker.firstChild();
+      if (child) {
+        node = child;
+        continue;
+      }
+    }
+    // Leave `node`, and its ancestors while they have no next sibling.
+    for (;;) {
+      if (node.nodeType === 1) {
+        if (open.pop()) ops.push(-1);
+        if (open.length === 0) return done();
+      }
+      const next = walker.nextSibling();
+      if (next) {
+        node = next;
+        break;
+      }
+      const parent = walker.parentNode();
+      if (!parent) return done();
+      node = parent;
+    }
+  }
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = cmEntry)]
@@ -94,4 +172,6 @@ extern "C" {
     pub fn undo(entry: &JsValue);
     #[wasm_bindgen(js_name = cmMarkCount)]
     pub fn mark_count(entry: &JsValue) -> u32;
+    #[wasm_bindgen(catch, js_name = cmCollect)]
+    pub fn collect(root: &web_sys::Element, exclude: Option<&js_sys::Set>, ui_attr: &str) -> Result<JsValue, JsValue>;
 }

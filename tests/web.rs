@@ -454,7 +454,7 @@ fn blocks_and_line_breaks_separate_text() {
         c.map.text(),
         "Kursk\n\nOne\ntwo,  three four\n\n   \n\nfive\n\nsix\n\nseven\n\neight\n\nnine ten\n\n"
     );
-    assert_eq!(c.nodes.len(), c.map.node_count());
+    assert_eq!(c.nodes.length() as usize, c.map.node_count());
     // The formatting whitespace between </p> and <ul> is never wrapped.
     assert_eq!(c.blank.iter().filter(|b| **b).count(), 1);
     root.remove();
