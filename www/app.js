@@ -30,6 +30,7 @@ const els = {
 let ready = false;
 let lastReport = null;
 let cm = null; // the Claimmark marking the article (tooltips, keyboard)
+let runs = 0; // markings started (a long one shows its progress in the status line)
 
 // ------------------------------------------------------------------------------ small helpers
 
@@ -89,6 +90,7 @@ async function markArticle() {
   let stats;
   try {
     cm?.destroy();
+    runs += 1;
     const run = new Claimmark(claimmark, {
       root: els.article,
       mode: 'wrap',
@@ -96,6 +98,7 @@ async function markArticle() {
       ...options(),
       onProgress: (fraction) => showProgress(run, fraction),
     });
+    run.id = runs;
     cm = run;
     stats = cm.start();
     if (stats.pending) stats = await cm.ready;
@@ -133,7 +136,14 @@ function showProgress(run, fraction) {
   const pct = Math.floor(fraction * 100);
   els.status.dataset.kind = 'info';
   els.status.dataset.progress = String(pct);
-  els.status.replaceChildren(`Marking the article… ${pct}% `, h('button', { type: 'button', class: 'small', onclick: () => run.cancel() }, 'Cancel'));
+  let text = els.status.querySelector('.progress-text');
+  if (!text || els.status.dataset.run !== String(run.id)) {
+    // Built once per run: the Cancel button stays the same element while the percentage moves.
+    text = h('span', { class: 'progress-text' });
+    els.status.dataset.run = String(run.id);
+    els.status.replaceChildren(text, h('button', { type: 'button', class: 'small', onclick: () => run.cancel() }, 'Cancel'));
+  }
+  text.textContent = `Marking the article… ${pct}% `;
 }
 
 function showSource(source) {

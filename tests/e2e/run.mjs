@@ -393,7 +393,7 @@ async function bookmarkletTests({ code, ctl, demo, site, errors, context }) {
 
 /** A long article is marked in steps: progress in the panel, Cancel restores the page, and
  * the finished marks are those of a one-go annotate. */
-async function longPageTests({ ctl, site, errors, context }) {
+async function longPageTests({ ctl, site, demo, errors, context }) {
   const page = await context.newPage();
   watchErrors(page, errors, 'long page');
   await page.goto(`${site.origin}/article.html`);
@@ -449,6 +449,50 @@ async function longPageTests({ ctl, site, errors, context }) {
   const restored = await page.evaluate(() => document.documentElement.outerHTML);
   check('long page: clear restores the page exactly', restored === original, restored === original ? '' : firstDiff(original, restored));
   await page.close();
+
+  // The demo page: a long pasted text shows its progress and Cancel in the status line.
+  const demoPage = await context.newPage();
+  watchErrors(demoPage, errors, 'demo, long text');
+  await demoPage.goto(`${demo.origin}/index.html`);
+  await demoPage.waitForSelector('html[data-claimmark-ready]', { state: 'attached', timeout: 15000 });
+  const paste = async () => {
+    await demoPage.evaluate(async () => {
+      const example = await (await fetch('./example-article.txt')).text();
+      const src = document.getElementById('source');
+      src.value = Array.from({ length: 80 }, () => example).join('\n\n');
+      src.dispatchEvent(new Event('input'));
+    });
+    await demoPage.click('#mark');
+  };
+  // Cancel as soon as the progress line appears (the marking takes a few frames).
+  await demoPage.evaluate(() => {
+    const status = document.getElementById('status');
+    const mo = new MutationObserver(() => {
+      const button = status.querySelector('button');
+      if (button && status.dataset.progress !== undefined) {
+        window.__shownProgress = status.textContent;
+        mo.disconnect();
+        button.click();
+      }
+    });
+    mo.observe(status, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  await paste();
+  const cancelledStatus = await demoPage.waitForFunction(() => /cancelled/i.test(document.getElementById('status').textContent) && document.getElementById('status').textContent, null, { timeout: 10000 })
+    .then((h) => h.jsonValue()).catch(() => '');
+  const shown = await demoPage.evaluate(() => window.__shownProgress || '');
+  const marksAfterCancel = await demoPage.evaluate(() => document.querySelectorAll('#article mark.cm-mark').length);
+  check('demo page: a long pasted text shows progress with Cancel, and Cancel unmarks it',
+    /Marking the article… \d+%/.test(shown) && !!cancelledStatus && marksAfterCancel === 0, `${shown} → ${cancelledStatus} (${marksAfterCancel} marks)`);
+  await paste();
+  await demoPage.waitForFunction(() => document.getElementById('status').dataset.kind === 'ok', null, { timeout: 60000 });
+  const finished = await demoPage.evaluate(() => ({
+    status: document.getElementById('status').textContent,
+    marks: document.querySelectorAll('#article mark.cm-mark').length,
+    items: document.querySelectorAll('#claim-list > li').length,
+  }));
+  check('demo page: a long pasted text is marked to the end in steps', finished.marks > 1000 && finished.items >= 800, `${finished.items} claims, ${finished.marks} marks: ${finished.status}`);
+  await demoPage.close();
 }
 
 // ------------------------------------------------------------------------------ JS modules
