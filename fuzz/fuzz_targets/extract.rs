@@ -2,7 +2,9 @@
 //!
 //! - `extract` never panics and its report keeps every invariant (`Report::validate`);
 //! - the pieces joined by `TextMap` give the same text and the same report (split invariance);
-//! - every mark located in the pieces spells out the mark's text.
+//! - every mark located in the pieces spells out the mark's text;
+//! - extraction in steps (`Extraction`, what the web edge runs one step per frame) gives the
+//!   same report, with a fuzzer-chosen step size.
 //!
 //! Run: `cargo +nightly fuzz run extract` (a short run is part of scripts/test.sh).
 #![no_main]
@@ -22,6 +24,15 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = report.validate(text) {
         panic!("{e}");
     }
+
+    let budget = cut_bytes.first().map_or(1, |&b| b as usize * 4);
+    let mut ex = claimmark::extract::Extraction::new(text, &Default::default());
+    let mut steps = 0usize;
+    while !ex.step(text, budget) {
+        steps += 1;
+        assert!(steps <= text.len() + 1, "each step does at least one sentence");
+    }
+    assert_eq!(ex.finish(text), report, "steps of {budget} bytes");
 
     let mut cuts: Vec<usize> = cut_bytes
         .iter()
