@@ -5,7 +5,7 @@
 //! quote). The web edge wraps each piece (split further at text-node boundaries) in one
 //! `<mark>`, from the end of the document backwards.
 
-use crate::report::{Report, Role};
+use crate::report::{Report, Role, Span};
 use crate::sort::{key, rev, sort_by_key};
 use serde::Serialize;
 
@@ -24,9 +24,16 @@ pub struct MarkPiece {
 /// Cuts every claim of `report` into non-overlapping pieces, in document order.
 /// Pieces of whitespace between spans are kept (they belong to the claim) but empty ones are not.
 pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
-    let all = report.all_spans();
+    let mut out = Vec::new();
+    for_each_mark_piece(report, &report.all_spans(), |p| out.push(p));
+    out
+}
+
+/// [`mark_pieces`] one at a time, without collecting them (a long page has tens of thousands);
+/// `all` is `report.all_spans()`.
+pub fn for_each_mark_piece<'r>(report: &'r Report, all: &[(usize, &'r Span)], mut f: impl FnMut(MarkPiece)) {
     // The spans of each claim, as (index in `all`, span): one pass, not one per claim.
-    let mut by_claim: Vec<Vec<(usize, &crate::report::Span)>> = vec![Vec::new(); report.claims.len()];
+    let mut by_claim: Vec<Vec<(usize, &Span)>> = vec![Vec::new(); report.claims.len()];
     for (i, (id, s)) in all.iter().enumerate() {
         if s.start < s.end {
             if let Some(group) = by_claim.get_mut(*id) {
@@ -34,7 +41,6 @@ pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
             }
         }
     }
-    let mut out = Vec::new();
     for claim in &report.claims {
         let spans = by_claim.get(claim.id).map(Vec::as_slice).unwrap_or(&[]);
         let mut cuts: Vec<usize> = vec![claim.start, claim.end];
@@ -46,7 +52,7 @@ pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
         cuts.dedup();
         for w in cuts.windows(2) {
             let (start, end) = (w[0], w[1]);
-            let mut covering: Vec<(usize, &crate::report::Span)> = spans
+            let mut covering: Vec<(usize, &Span)> = spans
                 .iter()
                 .filter(|(_, s)| s.start <= start && end <= s.end)
                 .copied()
@@ -59,8 +65,7 @@ pub fn mark_pieces(report: &Report) -> Vec<MarkPiece> {
                     roles.push(s.role);
                 }
             }
-            out.push(MarkPiece { start, end, claim: claim.id, roles, span: covering.last().map(|(i, _)| *i) });
+            f(MarkPiece { start, end, claim: claim.id, roles, span: covering.last().map(|(i, _)| *i) });
         }
     }
-    out
 }

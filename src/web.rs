@@ -42,7 +42,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Text};
 
 use crate::extract::{extract_with, Extraction, Options};
-use crate::marks::{mark_pieces, MarkPiece};
+use crate::marks::{for_each_mark_piece, MarkPiece};
 use crate::offsets::{TextMap, Utf16Index};
 use crate::report::{ClaimKind, Report, Role, Span};
 use crate::sort::{key, rev, sort_by_key};
@@ -896,14 +896,14 @@ impl Annotation {
 /// each in its text nodes. The map gives up its text to the plan (it is not needed after).
 fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: js_sys::Array, with_ranges: bool) -> Plan {
     let all = report.all_spans();
-    let marks = mark_pieces(&report);
-    // Room for every piece at once: a long page's vectors are not copied as they grow.
-    let mut attrs = String::with_capacity(marks.len() * 96);
+    // Room for the usual five pieces per claim at once: a long page's buffers are not copied
+    // as they grow.
+    let mut attrs = String::with_capacity(report.claims.len() * 5 * 72);
     let mut pieces = Vec::new();
     let mut count = 0usize;
-    let mut jobs = Vec::with_capacity(marks.len() + marks.len() / 4);
-    for p in marks {
-        let Some(a) = mark_attrs(&report, &all, &p, cfg.first_id) else { continue };
+    let mut jobs = Vec::with_capacity(report.claims.len() * 6);
+    for_each_mark_piece(&report, &all, |p| {
+        let Some(a) = mark_attrs(&report, &all, &p, cfg.first_id) else { return };
         let parts = map.locate(p.start, p.end);
         let mut used = false;
         for r in parts {
@@ -920,7 +920,7 @@ fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: 
             }
             count += 1;
         }
-    }
+    });
     drop(all);
     Plan { report, text: map.take_text(), first_id: cfg.first_id, nodes, jobs, attrs, pieces, utf16: false }
 }
