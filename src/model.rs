@@ -290,18 +290,24 @@ fn for_each_word(text: &str, mut word: impl FnMut(&mut Word)) {
 /// and the bigram with the previous word's shape (`prev`, updated). Hashes before `fmix`.
 #[inline(always)]
 fn word_features(w: &Word, prev: &mut u32, mut put: impl FnMut(u32)) {
-    // The word and its shape (digits made '0') in one pass.
-    let (mut raw, mut shape) = (WORD_BASIS, SHAPE_BASIS);
-    for &b in &w.buf[1..=w.len] {
-        raw = fnv_step(raw, b);
-        shape = fnv_step(shape, if b.is_ascii_digit() { b'0' } else { b });
-    }
+    let (raw, shape) = word_hashes(w);
     put(raw);
     if w.digits {
         put(shape);
     }
     put(prev.wrapping_mul(0x9e37_79b1) ^ shape);
     *prev = shape;
+}
+
+/// The hashes (before `fmix`) of a word and of its shape (digits made '0'), in one pass.
+#[inline(always)]
+fn word_hashes(w: &Word) -> (u32, u32) {
+    let (mut raw, mut shape) = (WORD_BASIS, SHAPE_BASIS);
+    for &b in &w.buf[1..=w.len] {
+        raw = fnv_step(raw, b);
+        shape = fnv_step(shape, if b.is_ascii_digit() { b'0' } else { b });
+    }
+    (raw, shape)
 }
 
 /// The char 3-, 4- and 5-gram hashes (before `fmix`) of " word ", by start, each start's
@@ -349,14 +355,27 @@ pub fn hashed_features(text: &str, bits: u32, mut emit: impl FnMut(usize, u32, b
 /// Entries of [`GramMemo`] (a power of two).
 const MEMO_SIZE: usize = 4096;
 
-/// A memo of the char n-gram weight sums of words for the committed model: news text repeats
-/// its words ("the", "said", "percent"), and a word's n-grams, hashed and looked up one by
-/// one, are most of the scoring time. Direct-mapped by the word's hash; an entry is the word
-/// (its bytes, zero-padded: words never contain a zero byte) with its signed weight sum and
-/// n-gram count. The sums are integers, so a memoised word adds exactly what hashing it would.
+/// A memo of what a word adds to the sums for the committed model: news text repeats its
+/// words ("the", "said", "percent"), and a word's features, hashed and looked up one by one,
+/// are most of the scoring time. Direct-mapped by the word's hash; a key is the word (its
+/// bytes, zero-padded: words never contain a zero byte) and, in its last byte, whether it had
+/// a digit (which may be in a part cut off at `MAX_WORD`). The sums are integers, so a
+/// memoised word adds exactly what hashing it would.
 struct GramMemo {
     keys: Vec<[u8; MAX_WORD + 2]>,
-    sums: Vec<(i32, u32)>,
+    sums: Vec<WordSums>,
+}
+
+/// What a word adds, but for its bigram with the previous word (which needs that word's
+/// shape): the signed weight sum and count of its unigram and shape features, its shape
+/// hash, and the signed weight sum and count of its char n-grams.
+#[derive(Clone, Copy, Default)]
+struct WordSums {
+    word: i32,
+    words: u32,
+    shape: u32,
+    grams: i32,
+    ngrams: u32,
 }
 
 thread_local! {
@@ -387,36 +406,43 @@ impl Model<'_> {
         let mut words = |memo: Option<&mut GramMemo>| {
             let mut memo = memo;
             for_each_word(text, |w| {
-                word_features(w, &mut prev, |h| {
-                    sums[0] += weight(h);
-                    counts[0] += 1;
-                });
-                let grams = |w: &mut Word| {
-                    let (mut sum, mut count) = (0i32, 0u32);
+                // The features of `word_features` and `char_grams`, summed (the bigram apart).
+                let word_sums = |w: &mut Word| {
+                    let (raw, shape) = word_hashes(w);
+                    let mut v = WordSums { word: weight(raw), words: 1, shape, ..WordSums::default() };
+                    if w.digits {
+                        v.word += weight(shape);
+                        v.words += 1;
+                    }
                     char_grams(w, |h| {
-                        sum += weight(h);
-                        count += 1;
+                        v.grams += weight(h);
+                        v.ngrams += 1;
                     });
-                    (sum, count)
+                    v
                 };
-                let (sum, count) = match memo.as_deref_mut() {
+                let v = match memo.as_deref_mut() {
                     Some(m) => {
                         let mut key = [0u8; MAX_WORD + 2];
                         key[..w.len].copy_from_slice(&w.buf[1..=w.len]);
+                        key[MAX_WORD + 1] = w.digits as u8;
                         let slot = (fmix(fnv_words(&key)) as usize) & (MEMO_SIZE - 1);
                         if m.keys[slot] == key {
                             m.sums[slot]
                         } else {
-                            let v = grams(w);
+                            let v = word_sums(w);
                             m.keys[slot] = key;
                             m.sums[slot] = v;
                             v
                         }
                     }
-                    None => grams(w),
+                    None => word_sums(w),
                 };
-                sums[1] += sum;
-                counts[1] += count;
+                // The bigram with the previous word's shape, as `word_features` has it.
+                sums[0] += v.word + weight(prev.wrapping_mul(0x9e37_79b1) ^ v.shape);
+                counts[0] += v.words + 1;
+                prev = v.shape;
+                sums[1] += v.grams;
+                counts[1] += v.ngrams;
             });
         };
         if committed {
@@ -425,7 +451,7 @@ impl Model<'_> {
                     if m.keys.is_empty() {
                         // Zero keys match no word.
                         m.keys = vec![[0u8; MAX_WORD + 2]; MEMO_SIZE];
-                        m.sums = vec![(0, 0); MEMO_SIZE];
+                        m.sums = vec![WordSums::default(); MEMO_SIZE];
                     }
                     words(Some(&mut m));
                 }
@@ -653,6 +679,9 @@ mod tests {
         let mut texts: Vec<String> = seed.split(". ").map(str::to_string).collect();
         texts.push("ÉTAT Москва don’t 1,200.5 $5 €6 ?! supercalifragilisticexpialidocious-and-longer-words".into());
         texts.extend((0..3000).map(|k| format!("w{k} x{} the w{k}", k * 7)));
+        // The same first 30 bytes, with and without a digit after them (cut off in the key).
+        texts.push("abcdefghijklmnopqrstuvwxyzabcdefgh1 abcdefghijklmnopqrstuvwxyzabcdefghx".into());
+        texts.push("abcdefghijklmnopqrstuvwxyzabcdefghx abcdefghijklmnopqrstuvwxyzabcdefgh1".into());
         // A copy of the committed model's weights at another address is not memoised.
         let copy = MODEL.hashed.to_vec();
         let other = Model { hashed: &copy, ..MODEL };

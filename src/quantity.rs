@@ -72,6 +72,12 @@ pub fn find_quantities_and_times(text: &str, start: usize, end: usize) -> (Vec<F
 }
 
 fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize, usize)>) {
+    scan_with(text, start, end, true)
+}
+
+/// [`scan`]; `filter`: skip what [`triggers`] shows cannot find anything (false only in the
+/// tests that check that the filter changes nothing).
+fn scan_with(text: &str, start: usize, end: usize, filter: bool) -> (Vec<FoundQuantity>, Vec<(usize, usize)>) {
     let mut e = end.min(text.len());
     while !text.is_char_boundary(e) {
         e -= 1;
@@ -79,6 +85,11 @@ fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize
     let mut s = start.min(e);
     while !text.is_char_boundary(s) {
         s += 1;
+    }
+    // Most sentences hold no numeral and no time word: they are passed over without tokens.
+    let (heads, times) = if filter { triggers(text, s, e) } else { (true, true) };
+    if !heads && !times {
+        return (Vec::new(), Vec::new());
     }
     let (toks, lows) = number::tokenize(text, s, e);
     let n = toks.len();
@@ -92,13 +103,104 @@ fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize
         first,
         last,
     };
-    sc.block_addresses();
-    let mut i = 0;
-    while i < n {
-        i = if sc.used[i] || !sc.may_head(i) { i + 1 } else { sc.try_at(i).max(i + 1) };
+    // Without a possible numeral no head is found, so the loop would find nothing; and
+    // `lexical_times` does not read what it leaves (`used` only blocks non-words there, which
+    // are never time words).
+    if heads {
+        sc.block_addresses();
+        let mut i = 0;
+        while i < n {
+            i = if sc.used[i] || !sc.may_head(i) { i + 1 } else { sc.try_at(i).max(i + 1) };
+        }
     }
     sc.lexical_times();
     (sc.finish_quantities(), sc.finish_times())
+}
+
+/// Whether `text[s..e]` may hold (a) a quantity head, (b) a time word: a cheap exact test on
+/// the bytes, so that `scan` may skip the tokens (neither) or the quantity loop (no head).
+///
+/// Why it is exact. Every quantity and every time anchor the loop of `scan` finds starts from
+/// [`Scan::head_at`], and `head_at` needs [`number::Toks::number_at`] to read a numeral at some
+/// token. `number_at` reads (1) a `K::Num` token, which starts with an ASCII digit (also ".5":
+/// a dot and a digit; runs with digits of other scripts are symbols), (2) a vulgar fraction
+/// symbol ("½", not ASCII), or (3) a word numeral (`word_number`), whose every reading needs a
+/// word of [`NUMERAL_WORDS`] (up to a trailing "s"/"ss") at its start or right after its
+/// first word ("a"/"an" and "several"/"many" read only before a scale, "few", "couple", a
+/// denominator or a small number). [`Scan::lexical_times`] needs a word of [`TIME_WORDS`].
+/// Both lists are ASCII letters only. A word token whose lower-cased text is such a word is a
+/// maximal run of ASCII letters in the text, unless the sentence has a non-ASCII letter
+/// (which may lower-case to ASCII), a combining mark or an invisible joiner (dropped from the
+/// lower-cased word): with any of those, or any other digit, everything may be there. Other
+/// non-ASCII characters (quotes, dashes, spaces, bidi marks) never join a word's letters.
+fn triggers(text: &str, s: usize, e: usize) -> (bool, bool) {
+    let b = &text.as_bytes()[s..e];
+    let mut times = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            let r = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let w = &b[r..i];
+            if may_start_numeral(w) {
+                return (true, true);
+            }
+            times = times || TIME_WORDS.contains_ascii(w);
+        } else if c.is_ascii_digit() {
+            return (true, true);
+        } else if c < 0x80 {
+            i += 1;
+        } else {
+            // `s`/`e` are char boundaries, so a non-ASCII byte here starts a char.
+            let ch = text[s + i..e].chars().next().unwrap_or(' ');
+            if crate::words::is_alpha(ch)
+                || crate::words::is_combining_mark(ch)
+                || crate::words::is_inner_joiner(ch)
+                || crate::words::is_other_digit(ch)
+                || number::vulgar(ch.encode_utf8(&mut [0; 4])).is_some()
+            {
+                return (true, true);
+            }
+            i += ch.len_utf8();
+        }
+    }
+    (false, times)
+}
+
+/// The words a word numeral may need (see [`triggers`]): every word `Toks::word_number` or
+/// `Toks::den_at` accepts as a number, scale or denominator is one of these, or one of these
+/// followed by "s" or "ss" ("thirds", "fifthss" as `denominator` reads them).
+#[rustfmt::skip]
+static NUMERAL_WORDS: Lexicon = Lexicon::new(&[
+    // `ones`, `tens`
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "nought", "naught",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    // scales (`big_scale`, "hundred", "dozen") and the plural scales of `word_number`
+    "hundred", "thousand", "million", "billion", "trillion", "quadrillion", "lakh", "lakhs", "crore", "crores",
+    "dozen", "tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions",
+    // after "a": "a few", "a couple of"; "half", "quarter"
+    "few", "couple", "half", "halves", "quarter",
+    // `denominator` (with `ordinal_ones` from three and `ordinal_teens_tens`)
+    "hundredth", "thousandth", "millionth", "billionth", "trillionth", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth",
+    "sixtieth", "seventieth", "eightieth", "ninetieth",
+]);
+
+/// `w` (ASCII letters, any case) lower-cased is a word of [`NUMERAL_WORDS`], or one with "s"
+/// after it.
+fn may_start_numeral(w: &[u8]) -> bool {
+    NUMERAL_WORDS.contains_ascii(w) || {
+        let mut stem = w;
+        while let [rest @ .., b's' | b'S'] = stem {
+            stem = rest;
+        }
+        stem.len() < w.len() && NUMERAL_WORDS.contains_ascii(stem)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2509,6 +2611,8 @@ fn year_like(n: &NumP) -> bool {
 mod tests {
     use super::*;
 
+    const SEED: &str = include_str!("../tests/fixtures/example-article.txt");
+
     fn q(s: &str) -> Vec<(String, f64, Option<String>)> {
         find_quantities(s, 0, s.len())
             .into_iter()
@@ -2531,6 +2635,156 @@ mod tests {
         for c in ["THE", "the", "try", "Usd", "ZZZ"] {
             assert!(iso(c).is_none(), "{c}");
         }
+    }
+
+    /// The words `word_number` and `den_at` read as numbers, scales or denominators: every
+    /// one passes [`may_start_numeral`], so [`triggers`] lets its sentence through.
+    #[test]
+    fn numeral_words_cover_the_numeral_readers() {
+        let reads = |w: &str| {
+            number::ones(w).is_some()
+                || number::tens(w).is_some()
+                || big_scale(w).is_some()
+                || number::denominator(w).is_some()
+                || matches!(
+                    w,
+                    "hundred" | "dozen" | "few" | "couple" | "half" | "quarter" | "tens" | "dozens" | "scores"
+                        | "hundreds" | "thousands" | "millions" | "billions" | "trillions"
+                )
+        };
+        let mut vocab: Vec<String> = Vec::new();
+        for text in [SEED, include_str!("../tests/fixtures/claims.txt"), include_str!("../tests/fixtures/quantities.txt")] {
+            vocab.extend(text.split(|c: char| !c.is_ascii_alphabetic()).map(str::to_ascii_lowercase));
+        }
+        for w in NUMERAL_WORDS.words().iter().chain(TIME_WORDS.words()).chain(["first", "second", "halve", "halfs"].iter()) {
+            for suffix in ["", "s", "ss", "es", "th", "ths"] {
+                vocab.push(format!("{w}{suffix}"));
+            }
+        }
+        for w in &vocab {
+            if reads(w) {
+                assert!(may_start_numeral(w.as_bytes()), "{w}");
+            } else if !may_start_numeral(w.as_bytes()) {
+                // Not a numeral at the start, nor after "a", "an", "several" or "many".
+                for text in [format!("{w}"), format!("a {w}"), format!("an {w} of"), format!("several {w}"), format!("many {w} of"), format!("a {w}-{w}")] {
+                    let (toks, lows) = number::tokenize(&text, 0, text.len());
+                    let tk = Toks { t: &text, v: &toks, l: &lows };
+                    for i in 0..toks.len() {
+                        assert!(tk.number_at(i, false).is_none() && tk.number_at(i, true).is_none(), "{text}");
+                    }
+                }
+            }
+        }
+        for w in NUMERAL_WORDS.words().iter().chain(TIME_WORDS.words()) {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 16, "{w}");
+        }
+    }
+
+    /// `scan` with and without [`triggers`]: the same quantities and times.
+    fn same_with_and_without_filter(text: &str) {
+        let ranges = crate::segment::sentences(text);
+        for (s, e) in ranges.into_iter().chain([(0, text.len())]) {
+            assert_eq!(scan_with(text, s, e, true), scan_with(text, s, e, false), "{:?}", &text[s..e]);
+        }
+    }
+
+    /// Mutations of `text` that add, remove or disguise the characters [`triggers`] looks at.
+    fn mutations(text: &str, seed: u64) -> Vec<String> {
+        const BITS: &[&str] = &[
+            "one", "½", "\u{ad}", "\u{200d}", "’", "é", "\u{212a}", "İ", "\u{301}", "-", "$", "5", ".5", "٥", "\u{200e}",
+            "a", "half", "May", " ", "\u{a0}", "thirds", "Few", "hundreds", "last", "O", "ne", "“", "—",
+        ];
+        let mut x = seed | 1;
+        let mut next = move |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n.max(1) as u64) as usize
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = vec![text.to_lowercase(), text.to_uppercase(), text.replace(|c: char| c.is_ascii_digit(), "")];
+        for _ in 0..4 {
+            let mut v = chars.clone();
+            for _ in 0..3 {
+                let at = next(v.len() + 1);
+                let (cut, bit) = match next(3) {
+                    0 => (0, BITS[next(BITS.len())]),
+                    1 => (next(4), ""),
+                    _ => (1, BITS[next(BITS.len())]),
+                };
+                v.splice(at..(at + cut).min(v.len()), bit.chars());
+            }
+            out.push(v.into_iter().collect());
+        }
+        out
+    }
+
+    #[test]
+    fn filter_changes_nothing() {
+        let texts = [SEED, include_str!("../tests/fixtures/claims.txt"), include_str!("../tests/fixtures/quantities.txt")];
+        for (k, text) in texts.iter().enumerate() {
+            same_with_and_without_filter(text);
+            for (n, line) in text.lines().enumerate() {
+                for m in mutations(line, (k * 100_000 + n) as u64 + 1) {
+                    same_with_and_without_filter(&m);
+                }
+            }
+        }
+    }
+
+    /// The same on every file under $CLAIMMARK_CORPUS (default ../shared/data; gzipped files
+    /// are skipped: unpack them into a directory to include them), with mutations:
+    /// `cargo test --release --lib filter_changes_nothing_on_corpus -- --ignored`.
+    #[test]
+    #[ignore = "long: 51 MB of ../shared data; run with --release -- --ignored"]
+    #[cfg(not(target_arch = "wasm32"))] // reads files, parses JSON
+    fn filter_changes_nothing_on_corpus() {
+        let root = std::env::var("CLAIMMARK_CORPUS").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
+        let mut dirs = vec![std::path::PathBuf::from(root)];
+        let (mut files, mut bytes, mut lines) = (0, 0, 0u64);
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_none_or(|x| x != "gz") {
+                    let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+                    // JSON escapes ("\u2019", "\n") read as the characters they stand for.
+                    let text = match serde_json::from_str::<serde_json::Value>(&text) {
+                        Ok(v) => {
+                            let mut all = String::new();
+                            let mut stack = vec![v];
+                            while let Some(v) = stack.pop() {
+                                match v {
+                                    serde_json::Value::String(s) => {
+                                        all.push_str(&s);
+                                        all.push('\n');
+                                    }
+                                    serde_json::Value::Array(a) => stack.extend(a),
+                                    serde_json::Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
+                                    _ => {}
+                                }
+                            }
+                            all
+                        }
+                        Err(_) => text,
+                    };
+                    same_with_and_without_filter(&text);
+                    for (n, line) in text.lines().enumerate() {
+                        lines += 1;
+                        if line.len() < 2_000 {
+                            for m in mutations(line, lines * 7 + n as u64) {
+                                same_with_and_without_filter(&m);
+                            }
+                        }
+                    }
+                    files += 1;
+                    bytes += text.len();
+                }
+            }
+        }
+        eprintln!("{files} files, {bytes} bytes, {lines} lines: the same with and without the filter");
+        assert!(files > 0);
     }
 
     #[test]

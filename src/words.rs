@@ -62,21 +62,40 @@ impl Lexicon {
 
     /// Whether `w` (already lower-cased) is in the list. Takes `&&str` like `slice::contains`.
     pub fn contains(&self, w: &&str) -> bool {
-        let (set, bloom) = self.set.get_or_init(|| {
+        let (set, bloom) = self.init();
+        let k = bloom_key(w.as_bytes());
+        bloom[k / 64] & (1 << (k % 64)) != 0 && set.contains(*w)
+    }
+
+    /// Whether the ASCII word `w`, lower-cased, is in the list (no copy unless its bloom
+    /// filter lets it through; `w` need not be lower-case).
+    pub fn contains_ascii(&self, w: &[u8]) -> bool {
+        let (_, bloom) = self.init();
+        let k = bloom_key(w);
+        if bloom[k / 64] & (1 << (k % 64)) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(low) = buf.get_mut(..w.len()) else { return false };
+        low.copy_from_slice(w);
+        low.make_ascii_lowercase();
+        std::str::from_utf8(low).is_ok_and(|low| self.contains(&low))
+    }
+
+    /// Whether the token's lower-cased text ([`Token::lower`]) is in the list.
+    pub fn contains_token(&self, t: &Token<'_>) -> bool {
+        t.with_lower(|w| self.contains(&w))
+    }
+
+    fn init(&self) -> &(HashSet<&'static str, FastHashBuild>, [u64; 16]) {
+        self.set.get_or_init(|| {
             let mut bloom = [0u64; 16];
             for w in self.words {
                 let k = bloom_key(w.as_bytes());
                 bloom[k / 64] |= 1 << (k % 64);
             }
             (self.words.iter().copied().collect(), bloom)
-        });
-        let k = bloom_key(w.as_bytes());
-        bloom[k / 64] & (1 << (k % 64)) != 0 && set.contains(*w)
-    }
-
-    /// Whether the token's lower-cased text ([`Token::lower`]) is in the list.
-    pub fn contains_token(&self, t: &Token<'_>) -> bool {
-        t.with_lower(|w| self.contains(&w))
+        })
     }
 
     pub fn words(&self) -> &'static [&'static str] {
@@ -395,6 +414,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             j += 1;
         }
         while j < s.len() {
+            // ASCII other than these never continues a word (word chars and joiners beyond
+            // ASCII alphanumerics are not ASCII): most words end here, at a space.
+            if bytes[j] < 0x80 && !matches!(bytes[j], b'-' | b'\'' | b'.' | b',') && !bytes[j].is_ascii_alphanumeric() {
+                break;
+            }
             let d = s[j..].chars().next().unwrap_or(' ');
             if is_word_char(d) {
                 j += d.len_utf8();
