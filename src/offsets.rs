@@ -97,6 +97,27 @@ impl TextMap {
         self.text.reserve(bytes);
     }
 
+    /// A map over a text the caller has already joined, the way [`TextMap::push_node`],
+    /// [`TextMap::push_break`] and [`TextMap::push_line_break`] would have: `parts` are, in
+    /// order, each part's length in bytes and whether it is a node's text (`true`) or an
+    /// inserted break. Nodes are numbered in order. The text is taken as it is (no copy): the
+    /// web edge joins a long page's text in JS and hands it over once. Parts running past the
+    /// text are cut at its end.
+    pub fn from_parts(text: String, parts: impl IntoIterator<Item = (usize, bool)>) -> TextMap {
+        let mut map = TextMap { text, ..TextMap::default() };
+        let mut at = 0;
+        for (len, is_node) in parts {
+            let end = (at + len).min(map.text.len());
+            let node = is_node.then(|| {
+                map.nodes += 1;
+                map.nodes - 1
+            });
+            map.pieces.push(Piece { start: at, end, node });
+            at = end;
+        }
+        map
+    }
+
     /// Appends a node's text; returns its node index (`0, 1, 2, …` in call order).
     pub fn push_node(&mut self, s: &str) -> usize {
         let node = self.nodes;
@@ -177,6 +198,39 @@ impl TextMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `from_parts` over the text `push_*` joined gives the same map.
+    #[test]
+    fn from_parts_is_push_by_push() {
+        let mut pushed = TextMap::new();
+        let mut parts = Vec::new();
+        let mut last = 0;
+        let mut note = |map: &TextMap, is_node: bool, parts: &mut Vec<(usize, bool)>| {
+            if map.text.len() > last || is_node {
+                parts.push((map.text.len() - last, is_node));
+            }
+            last = map.text.len();
+        };
+        pushed.push_node("Seoul 서울 said");
+        note(&pushed, true, &mut parts);
+        pushed.push_break();
+        note(&pushed, false, &mut parts);
+        pushed.push_node("");
+        note(&pushed, true, &mut parts);
+        pushed.push_node(" 🎉 10,000 won");
+        note(&pushed, true, &mut parts);
+        pushed.push_line_break();
+        note(&pushed, false, &mut parts);
+        pushed.push_node("e\u{301}t\u{e9}.");
+        note(&pushed, true, &mut parts);
+        let mut joined = TextMap::from_parts(pushed.text().to_string(), parts);
+        assert_eq!(joined.text(), pushed.text());
+        assert_eq!(joined.node_count(), pushed.node_count());
+        assert_eq!(joined.pieces, pushed.pieces);
+        for (a, b) in [(0, 5), (3, 20), (10, pushed.text().len())] {
+            assert_eq!(joined.locate(a, b), pushed.locate(a, b));
+        }
+    }
 
     fn naive_utf16(text: &str, byte: usize) -> usize {
         text[..byte].encode_utf16().count()

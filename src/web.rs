@@ -372,39 +372,42 @@ pub fn collect(func: &'static str, _doc: &Document, root: &Element, exclude: Opt
     let walked = js::collect(root, exclude, UI_ATTR).map_err(Error::dom(func, "walking the text nodes"))?;
     let field = |k: &str| js_sys::Reflect::get(&walked, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     let nodes: js_sys::Array = field("nodes").dyn_into().map_err(|cause| Error::Dom { func, call: "collect", cause })?;
-    let data = field("data").as_string().unwrap_or_default();
+    // The joined text, copied once into a buffer of its exact size (a JS string passed to
+    // wasm is first given room for three bytes per unit).
+    let bytes = field("bytes").dyn_into::<js_sys::Uint8Array>().map_err(|cause| Error::Dom { func, call: "collect", cause })?;
+    let mut buf = vec![0u8; bytes.length() as usize];
+    bytes.copy_to(&mut buf);
+    let text = String::from_utf8(buf).map_err(|_| Error::Convert { func, message: "the joined text is not UTF-8".into() })?;
     let ops = field("ops").dyn_into::<js_sys::Int32Array>().map(|a| a.to_vec()).unwrap_or_default();
-    let mut map = TextMap::new();
-    map.reserve(data.len() + 2 * ops.len());
+    // Each part's length in bytes: a node's from its length in UTF-16 units.
     let mut blank = Vec::with_capacity(nodes.length() as usize);
-    let bytes = data.as_bytes();
+    let mut parts = Vec::with_capacity(ops.len());
+    let b = text.as_bytes();
     let mut pos = 0;
     for op in ops {
-        match op {
-            -1 => map.push_break(),
-            -2 => map.push_line_break(),
-            n if n >= 0 => {
-                // The node's text: the next `units` UTF-16 units of `data`.
-                let (units, is_blank) = ((n >> 1) as usize, n & 1 == 1);
-                let start = pos;
-                let mut u = 0;
-                while u < units && pos < bytes.len() {
-                    let b = bytes[pos];
-                    let (len8, len16) = match b {
-                        0..=0x7f => (1, 1),
-                        0xc0..=0xdf => (2, 1),
-                        0xe0..=0xef => (3, 1),
-                        _ => (4, 2),
-                    };
-                    pos = (pos + len8).min(bytes.len());
-                    u += len16;
-                }
-                map.push_node(data.get(start..pos).unwrap_or(""));
-                blank.push(is_blank);
-            }
-            _ => {}
+        if op < 0 {
+            let len = (-op) as usize;
+            parts.push((len, false));
+            pos += len;
+            continue;
         }
+        let (units, is_blank) = ((op >> 1) as usize, op & 1 == 1);
+        let start = pos;
+        let mut u = 0;
+        while u < units && pos < b.len() {
+            let (len8, len16) = match b[pos] {
+                0..=0x7f => (1, 1),
+                0xc0..=0xdf => (2, 1),
+                0xe0..=0xef => (3, 1),
+                _ => (4, 2),
+            };
+            pos = (pos + len8).min(b.len());
+            u += len16;
+        }
+        parts.push((pos - start, true));
+        blank.push(is_blank);
     }
+    let map = TextMap::from_parts(text, parts);
     Ok(Collected { map, nodes, blank })
 }
 

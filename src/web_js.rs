@@ -106,15 +106,33 @@ const HIGH = (c) => c >= 0xd800 && c <= 0xdbff;
 const LOW = (c) => c >= 0xdc00 && c <= 0xdfff;
 
 // Walks `root` in document order (a TreeWalker over elements and text; skipped subtrees are
-// stepped over, not entered) and returns { nodes, data, ops }: the text nodes; their data
-// joined (tabs and line breaks as spaces; a surrogate half at a node's edge as U+FFFD, as the
-// node alone would read); and per event, in order, a text node's length in UTF-16 units times
-// two plus 1 if it is formatting white space (blank, with a line break), -1 for a block
-// boundary, -2 for <br>.
+// stepped over, not entered) and joins the text as `TextMap` would (src/offsets.rs): a block
+// boundary is a paragraph break ("\n\n", or "\n" after a line break; none at the start or
+// after one), a <br> a line break ("\n", none at the start or after one). Returns
+// { nodes, bytes, ops }: the text nodes; the joined text as UTF-8 (tabs and line breaks of
+// nodes as spaces; a surrogate half at a node's edge as U+FFFD, as the node alone would read);
+// and per part, in order, a text node's length in UTF-16 units times two plus 1 if it is
+// formatting white space (blank, with a line break), or -n for a break of n line feeds.
 export function cmCollect(root, exclude, uiAttr) {
   const walker = root.ownerDocument.createTreeWalker(root, 0x1 | 0x4);
   const nodes = [], parts = [], ops = [], open = [];
-  const done = () => ({ nodes, data: parts.join(''), ops: Int32Array.from(ops) });
+  let tail = ''; // the last two characters of the text so far
+  const add = (t) => {
+    parts.push(t);
+    tail = (tail + t).slice(-2);
+  };
+  const paragraph = () => {
+    if (tail === '' || tail === '\n\n') return;
+    const t = tail.endsWith('\n') ? '\n' : '\n\n';
+    add(t);
+    ops.push(-t.length);
+  };
+  const line = () => {
+    if (tail === '' || tail.endsWith('\n')) return;
+    add('\n');
+    ops.push(-1);
+  };
+  const done = () => ({ nodes, bytes: new TextEncoder().encode(parts.join('')), ops: Int32Array.from(ops) });
   let node = root;
   for (;;) {
     let descend = false;
@@ -126,13 +144,13 @@ export function cmCollect(root, exclude, uiAttr) {
       if (n && HIGH(d.charCodeAt(n - 1))) d = d.slice(0, n - 1) + '\ufffd';
       if (n && LOW(d.charCodeAt(0))) d = '\ufffd' + d.slice(1);
       nodes.push(node);
-      parts.push(d);
+      add(d);
       ops.push(n * 2 + (blank ? 1 : 0));
     } else if (node.nodeType === 1) {
       const tag = node.localName;
       const block = BLOCKS.has(tag);
-      if (block) ops.push(-1);
-      else if (tag === 'br') ops.push(-2);
+      if (block) paragraph();
+      else if (tag === 'br') line();
       descend = open.length === 0 || !skipped(node, tag, exclude, uiAttr);
       open.push(block);
     }
@@ -146,7 +164,7 @@ export function cmCollect(root, exclude, uiAttr) {
     // Leave `node`, and its ancestors while they have no next sibling.
     for (;;) {
       if (node.nodeType === 1) {
-        if (open.pop()) ops.push(-1);
+        if (open.pop()) paragraph();
         if (open.length === 0) return done();
       }
       const next = walker.nextSibling();
