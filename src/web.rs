@@ -482,7 +482,6 @@ struct MarkAttrs {
     /// `"statistic quote"`: the roles of the piece, outermost first.
     roles: String,
     claim: String,
-    role: &'static str,
     kinds: String,
     speaker: Option<String>,
     value: Option<String>,
@@ -527,7 +526,6 @@ fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece, first_id: 
     Some(MarkAttrs {
         roles,
         claim: (p.claim + first_id).to_string(),
-        role: p.roles.last().map_or("claim", |r| role_name(*r)),
         kinds,
         speaker,
         value,
@@ -536,19 +534,15 @@ fn mark_attrs(report: &Report, all: &[(usize, &Span)], p: &MarkPiece, first_id: 
 }
 
 /// Appends the attributes of one piece to `out`, the string [`js::parse_attrs`] reads: records
-/// separated by U+001E, fields (class, claim, role, kinds, speaker, value, unit; empty when
-/// absent) by U+001F. One string crosses into JS instead of seven per mark, and a long page
-/// keeps one string rather than a handful per piece.
+/// separated by U+001E, fields (roles, claim, kinds, speaker, value, unit; empty when absent)
+/// by U+001F; the class and `data-cm-role` are made from the roles in JS. One string crosses
+/// into JS instead of seven per mark, and a long page keeps one short record per piece.
 fn encode_attrs(out: &mut String, a: &MarkAttrs) {
     if !out.is_empty() {
         out.push('\u{1e}');
     }
-    out.push_str("cm-mark cm-claim");
-    for r in a.roles.split(' ').filter(|r| !r.is_empty()) {
-        out.push_str(" cm-");
-        out.push_str(r);
-    }
-    for field in [Some(a.claim.as_str()), Some(a.role), Some(a.kinds.as_str()), a.speaker.as_deref(), a.value.as_deref(), a.unit.as_deref()] {
+    out.push_str(&a.roles);
+    for field in [Some(a.claim.as_str()), Some(a.kinds.as_str()), a.speaker.as_deref(), a.value.as_deref(), a.unit.as_deref()] {
         out.push('\u{1f}');
         // Page text (a speaker's name) never carries our separators.
         out.extend(field.unwrap_or("").chars().map(|c| if c == '\u{1e}' || c == '\u{1f}' { ' ' } else { c }));
@@ -899,9 +893,9 @@ impl Annotation {
 /// each in its text nodes. The map gives up its text to the plan (it is not needed after).
 fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: js_sys::Array, with_ranges: bool) -> Plan {
     let all = report.all_spans();
-    // Room for the usual five pieces per claim at once: a long page's buffers are not copied
+    // Room for the usual five pieces per claim (of ~45 bytes each) at once: a long page's buffers are not copied
     // as they grow.
-    let mut attrs = String::with_capacity(report.claims.len() * 5 * 72);
+    let mut attrs = String::with_capacity(report.claims.len() * 5 * 48);
     let mut pieces = Vec::new();
     let mut count = 0usize;
     let mut jobs = Vec::with_capacity(report.claims.len() * 6);

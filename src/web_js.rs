@@ -17,8 +17,17 @@ export function cmEntry() {
   return { marks: [], splits: [], last: -1 };
 }
 
+// Records of `roles, claim, kinds, speaker, value, unit` (src/web.rs encode_attrs) become
+// [class, claim, role, kinds, speaker, value, unit]: the class and the role (the innermost,
+// or "claim") come from the roles.
 export function cmParseAttrs(s) {
-  return s ? s.split('\x1e').map((r) => r.split('\x1f')) : [];
+  if (!s) return [];
+  return s.split('\x1e').map((r) => {
+    const [roles, claim, kinds, speaker, value, unit] = r.split('\x1f');
+    const list = roles ? roles.split(' ') : [];
+    const cls = list.length ? `cm-mark cm-claim cm-${list.join(' cm-')}` : 'cm-mark cm-claim';
+    return [cls, claim, list.length ? list[list.length - 1] : 'claim', kinds, speaker, value, unit];
+  });
 }
 
 const NAMES = ['data-cm-claim', 'data-cm-role', 'data-cm-kinds', 'data-cm-speaker', 'data-cm-value', 'data-cm-unit'];
