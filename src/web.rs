@@ -893,8 +893,8 @@ impl Annotation {
 /// each in its text nodes. The map gives up its text to the plan (it is not needed after).
 fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: js_sys::Array, with_ranges: bool) -> Plan {
     let all = report.all_spans();
-    // Room for the usual five pieces per claim (of ~45 bytes each) at once: a long page's buffers are not copied
-    // as they grow.
+    // Room for the usual five pieces per claim (records of ~45 bytes) at once: a long page's
+    // buffers are not copied as they grow.
     let mut attrs = String::with_capacity(report.claims.len() * 5 * 48);
     let mut pieces = Vec::new();
     let mut count = 0usize;
