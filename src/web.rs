@@ -1000,6 +1000,11 @@ mod exports {
     use super::*;
     use tsify::Ts;
 
+    /// The `root` and `options` arguments of `func`.
+    fn root_and_options(func: &'static str, root: &JsValue, options: Option<Ts<ExtractOptions>>) -> Result<(Element, Config), Error> {
+        Ok((as_element(func, root)?, parse_options(func, options.map(|o| o.js_value()).as_ref())?))
+    }
+
     /// Finds the check-worthy claims in `text`. Offsets are UTF-16 code units into `text`
     /// (what `String.prototype.slice` takes).
     #[wasm_bindgen(js_name = extract)]
@@ -1027,8 +1032,7 @@ mod exports {
         options: Option<Ts<ExtractOptions>>,
     ) -> Result<JsValue, Error> {
         const F: &str = "annotate";
-        let root = as_element(F, &root)?;
-        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        let (root, cfg) = root_and_options(F, &root, options)?;
         run_to_end(F, &root, &cfg, true)?.to_js()
     }
 
@@ -1043,8 +1047,7 @@ mod exports {
         options: Option<Ts<ExtractOptions>>,
     ) -> Result<JsValue, Error> {
         const F: &str = "locate";
-        let root = as_element(F, &root)?;
-        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        let (root, cfg) = root_and_options(F, &root, options)?;
         run_to_end(F, &root, &cfg, false)?.to_js()
     }
 
@@ -1057,8 +1060,7 @@ mod exports {
         options: Option<Ts<ExtractOptions>>,
     ) -> Result<AnnotationJs, Error> {
         const F: &str = "annotateInSteps";
-        let root = as_element(F, &root)?;
-        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        let (root, cfg) = root_and_options(F, &root, options)?;
         Ok(AnnotationJs(Annotation::new(F, &root, &cfg, true)?))
     }
 
@@ -1069,8 +1071,7 @@ mod exports {
         options: Option<Ts<ExtractOptions>>,
     ) -> Result<AnnotationJs, Error> {
         const F: &str = "locateInSteps";
-        let root = as_element(F, &root)?;
-        let cfg = parse_options(F, options.map(|o| o.js_value()).as_ref())?;
+        let (root, cfg) = root_and_options(F, &root, options)?;
         Ok(AnnotationJs(Annotation::new(F, &root, &cfg, false)?))
     }
 
