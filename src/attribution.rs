@@ -17,7 +17,7 @@
 
 use crate::quote::QuoteSpan;
 use crate::report::{Attribution, Role, SourceKind, Span};
-use crate::words::{tokenize, Lexicon, Lowered, Token};
+use crate::words::{tokenize, Lexicon, Lowered, Token, WordFilter};
 
 /// What the finder remembers across sentences of one document.
 #[derive(Debug, Default, Clone)]
@@ -48,7 +48,7 @@ impl SpeakerMemory {
 }
 
 /// Finite reporting verbs (lower-case forms only; "States" is not "states").
-static FINITE_CUES: Lexicon = Lexicon::new(&[
+const FINITE_CUE_WORDS: &[&str] = &[
     "said", "says", "say", "told", "tells", "tell", "announced", "announces", "stated", "added",
     "adds", "noted", "emphasized", "emphasised", "emphasizes", "emphasises", "stressed",
     "stresses", "highlighted", "highlights", "pledged", "pledges", "commented", "claimed",
@@ -67,7 +67,8 @@ static FINITE_CUES: Lexicon = Lexicon::new(&[
     "hinted", "hints", "agreed", "agrees", "recommended", "noticed", "realized", "realised",
     "continued", "read", "wondered", "conclude", "concludes", "confirm", "deny", "insist", "warn",
     "suggest", "claim", "argued",
-]);
+];
+static FINITE_CUES: Lexicon = Lexicon::new(FINITE_CUE_WORDS);
 
 /// Cues that usually take a noun object but still report a statement ("highlighted
 /// discussions with South Korea", "pledged further support"). Every other cue needs clausal
@@ -84,7 +85,7 @@ const NOUN_CONTENT_CUES: &[&str] = &[
 const AFTER_QUOTE_CUES: &[&str] = &["continued", "read", "concluded", "wondered"];
 
 /// Participle cues: after a comma they take the main clause's subject as source.
-static PARTICIPLE_CUES: Lexicon = Lexicon::new(&[
+const PARTICIPLE_CUE_WORDS: &[&str] = &[
     "saying", "telling", "announcing", "stating", "adding", "noting", "emphasizing",
     "emphasising", "stressing", "highlighting", "pledging", "commenting", "claiming", "arguing",
     "warning", "insisting", "explaining", "writing", "reporting", "confirming", "denying",
@@ -92,11 +93,18 @@ static PARTICIPLE_CUES: Lexicon = Lexicon::new(&[
     "alleging", "revealing", "declaring", "concluding", "indicating", "recalling", "reiterating",
     "vowing", "promising", "urging", "cautioning", "contending", "interpreting", "describing",
     "accusing", "calling", "boasting", "hinting", "thinking", "believing",
-]);
+];
+static PARTICIPLE_CUES: Lexicon = Lexicon::new(PARTICIPLE_CUE_WORDS);
 
 /// `-s` forms that are usually nouns: a cue only before "that", ":" or a quote, or after a
 /// pronoun.
 const NOUN_LIKE_CUES: &[&str] = &["claims", "notes", "reports", "states", "estimates", "comments", "posts"];
+
+/// The lower-cased words a cue starts with in [`find_cues`]: "according" ("according to"),
+/// "pointed"/"pointing" ("pointed out") and the one-word cues. `Token::is` ignores ASCII case
+/// only, so a token that `is` one of these is ASCII and its lower-cased text is the word.
+static CUE_STARTS: WordFilter =
+    WordFilter::new(&[FINITE_CUE_WORDS, PARTICIPLE_CUE_WORDS, NOUN_LIKE_CUES, &["according", "pointed", "pointing"]]);
 
 /// Auxiliaries that belong to the cue's verb group ("has said", "would not say").
 const AUXILIARIES: &[&str] = &[
@@ -210,7 +218,7 @@ pub fn find_attributions(
 pub fn find_attributions_in(
     text: &str,
     toks: &[Token<'_>],
-    lows: &Lowered,
+    lows: &Lowered<'_>,
     quotes: &mut [QuoteSpan],
     memory: &mut SpeakerMemory,
 ) -> Vec<Attribution> {
@@ -270,12 +278,13 @@ struct Cue {
 }
 
 /// The cues of a sentence, in order.
-fn find_cues(toks: &[Token<'_>], lows: &Lowered, quote_of: &dyn Fn(&Token<'_>) -> Option<(usize, usize)>) -> Vec<Cue> {
+fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_>) -> Option<(usize, usize)>) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is_word() {
+        // Most words start no cue: pass over them (and over non-words) at once.
+        if !CUE_STARTS.may_contain(lows.get(i)) || !t.is_word() {
             i += 1;
             continue;
         }

@@ -45,7 +45,7 @@ pub fn find_hedges_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
 }
 
 /// [`find_hedges_in`] with the tokens' lower-cased text already made.
-pub fn find_hedges_lowered(toks: &[Token<'_>], lows: &Lowered) -> Vec<(usize, usize)> {
+pub fn find_hedges_lowered(toks: &[Token<'_>], lows: &Lowered<'_>) -> Vec<(usize, usize)> {
     find_phrases_lowered(lows, &HEDGE_INDEX, HEDGES)
         .into_iter()
         // "May" the month, "will" the noun ("the will of the people") are not hedges.
@@ -71,7 +71,7 @@ pub fn find_comparisons_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
 }
 
 /// [`find_comparisons_in`] with the tokens' lower-cased text already made.
-pub fn find_comparisons_lowered(toks: &[Token<'_>], lows: &Lowered) -> Vec<(usize, usize)> {
+pub fn find_comparisons_lowered(toks: &[Token<'_>], lows: &Lowered<'_>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = find_phrases_lowered(lows, &COMPARISON_INDEX, COMPARISONS)
         .into_iter()
         .map(|(s, e)| (toks[s].start, toks[e - 1].end))

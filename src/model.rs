@@ -203,8 +203,10 @@ fn fmix(mut h: u32) -> u32 {
 /// Longest word kept for char n-grams (bytes); longer words are cut.
 const MAX_WORD: usize = 30;
 
-/// A word being read: its lower-cased bytes (cut at `MAX_WORD`) in `buf[1..=len]`; `buf[0]`
-/// and `buf[len + 1]` are the space pads of the char n-grams (set when the word is finished).
+/// A word being read: its lower-cased bytes (cut at `MAX_WORD`) in `buf[1..=len]` and zeros
+/// after them until the word is handed over (so `buf[1..]` is the word zero-padded, the memo
+/// key, with no copy of a variable length); `buf[0]` and `buf[len + 1]` are the space pads of
+/// the char n-grams (set by `char_grams`; the buffer is cleared after each word).
 struct Word {
     buf: [u8; MAX_WORD + 2],
     len: usize,
@@ -227,14 +229,16 @@ impl Word {
 /// words of their own.
 #[inline(always)]
 fn for_each_word(text: &str, mut word: impl FnMut(&mut Word)) {
-    let mut w = Word { buf: [b' '; MAX_WORD + 2], len: 0, digits: false };
+    let mut w = Word { buf: [0; MAX_WORD + 2], len: 0, digits: false };
     let mut finish = |w: &mut Word| {
         // Trailing '.', ',' and apostrophes are not part of the word.
         while w.len > 0 && matches!(w.buf[w.len], b'.' | b',' | b'\'') {
+            w.buf[w.len] = 0;
             w.len -= 1;
         }
         if w.len > 0 {
             word(w);
+            w.buf = [0; MAX_WORD + 2];
         }
         w.len = 0;
         w.digits = false;
@@ -352,7 +356,8 @@ pub fn hashed_features(text: &str, bits: u32, mut emit: impl FnMut(usize, u32, b
     put(0, prev.wrapping_mul(0x9e37_79b1) ^ BOUNDARY);
 }
 
-/// Entries of [`GramMemo`] (a power of two).
+/// Entries of [`GramMemo`] (a power of two). (16,384 entries saved 13 of 82 million
+/// instructions of scoring on 1 MB of articles, but no time: the memo left the cache.)
 const MEMO_SIZE: usize = 4096;
 
 /// A memo of what a word adds to the sums for the committed model: news text repeats its
@@ -422,8 +427,9 @@ impl Model<'_> {
                 };
                 let v = match memo.as_deref_mut() {
                     Some(m) => {
+                        // The word zero-padded (see `Word`), and whether it had a digit.
                         let mut key = [0u8; MAX_WORD + 2];
-                        key[..w.len].copy_from_slice(&w.buf[1..=w.len]);
+                        key[..MAX_WORD + 1].copy_from_slice(&w.buf[1..]);
                         key[MAX_WORD + 1] = w.digits as u8;
                         let slot = (fmix(fnv_words(&key)) as usize) & (MEMO_SIZE - 1);
                         if m.keys[slot] == key {

@@ -121,9 +121,12 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) 
             } else {
                 // Joiners and soft hyphens inside the word are dropped: "sol\u{ad}diers" is
                 // "soldiers" for the word lists and the unit.
-                let low = crate::words::lower_str(w);
-                for ch in low.chars().filter(|&ch| !crate::words::is_inner_joiner(ch)) {
-                    lows.push(if matches!(ch, '’' | 'ʼ') { '\'' } else { ch });
+                // (Char by char, with no String per word: "Korea’s" is common.)
+                for ch in w.chars() {
+                    let ch = crate::words::lower_char(ch);
+                    if !crate::words::is_inner_joiner(ch) {
+                        lows.push(if matches!(ch, '’' | 'ʼ') { '\'' } else { ch });
+                    }
                 }
             }
         }
@@ -236,20 +239,25 @@ fn scan_word(t: &str, i: usize, end: usize) -> usize {
         p += 1;
         n += 1;
     }
-    while let Some(c) = char_at(t, p, end) {
-        if crate::words::is_alpha(c) {
-            p += c.len_utf8();
-            n += 1;
-        } else if crate::words::is_combining_mark(c) {
-            // A mark on the letter before it: "cafe\u{301}s" is one word, as "cafés" is.
-            p += c.len_utf8();
-        } else if crate::words::is_inner_joiner(c) && char_at(t, p + c.len_utf8(), end).is_some_and(crate::words::is_alpha) {
-            // "sol\u{ad}diers": a soft hyphen or joiner inside a word.
-            p += c.len_utf8();
-        } else if is_apos(c) && n > 0 && char_at(t, p + c.len_utf8(), end).is_some_and(crate::words::is_alpha) {
-            p += c.len_utf8();
-        } else {
-            break;
+    // Most words end at an ASCII byte that is no letter: of those, only an apostrophe may
+    // continue the word below (marks, joiners and the other letters are not ASCII).
+    let ascii_end = p >= end || b[p] < 0x80 && b[p] != b'\'';
+    if !ascii_end {
+        while let Some(c) = char_at(t, p, end) {
+            if crate::words::is_alpha(c) {
+                p += c.len_utf8();
+                n += 1;
+            } else if crate::words::is_combining_mark(c) {
+                // A mark on the letter before it: "cafe\u{301}s" is one word, as "cafés" is.
+                p += c.len_utf8();
+            } else if crate::words::is_inner_joiner(c) && char_at(t, p + c.len_utf8(), end).is_some_and(crate::words::is_alpha) {
+                // "sol\u{ad}diers": a soft hyphen or joiner inside a word.
+                p += c.len_utf8();
+            } else if is_apos(c) && n > 0 && char_at(t, p + c.len_utf8(), end).is_some_and(crate::words::is_alpha) {
+                p += c.len_utf8();
+            } else {
+                break;
+            }
         }
     }
     if n == 1 {

@@ -37,7 +37,7 @@
 //! ("a month or two") or a score ("seven to two"); and "one" alone is a pronoun.
 
 use crate::report::{Quantity, QuantityKind};
-use crate::words::Lexicon;
+use crate::words::{Lexicon, WordFilter};
 
 #[path = "number.rs"]
 mod number;
@@ -546,6 +546,13 @@ const WORD_UNITS: &[(&str, u8)] = &[
     ("electronvolts", 0), ("sievert", 0), ("sieverts", 0), ("millisievert", 0), ("millisieverts", 0),
 ];
 
+/// Filters of [`SYMS`] and [`WORD_UNITS`]: most words are no unit, and are turned away before
+/// the lists are searched (a filter passes a superset of its words: it cannot turn a unit away).
+static SYM_FILTER: WordFilter = WordFilter::of_keys(SYMS);
+static WORD_UNIT_FILTER: WordFilter = WordFilter::of_keys(WORD_UNITS);
+/// A filter of the last words of [`APPROX`].
+static APPROX_LAST: WordFilter = WordFilter::of_last_words(APPROX);
+
 // ---------------------------------------------------------------------------------------------
 // The scan
 // ---------------------------------------------------------------------------------------------
@@ -934,7 +941,7 @@ impl<'a> Scan<'a> {
     /// barn, "fb", "pb", only so). (text as "s-1", next token).
     fn inverse_unit(&self, k: usize) -> Option<(String, usize)> {
         let raw = self.raw(k);
-        let known = SYMS.iter().any(|(s, f)| *s == raw && f & TIME == 0) || matches!(raw, "s" | "fb" | "pb");
+        let known = SYM_FILTER.may_contain(raw) && SYMS.iter().any(|(s, f)| *s == raw && f & TIME == 0) || matches!(raw, "s" | "fb" | "pb");
         if !known || !self.is(k, K::Word) {
             return None;
         }
@@ -1057,7 +1064,8 @@ impl<'a> Scan<'a> {
         if matches!(raw, "am" | "pm") && k > 0 && self.is(k - 1, K::Num) && !clock_decimals(self.raw(k - 1)) {
             return Some(Unit::new(Measure, raw, k + 1));
         }
-        if let Some(&(sym, flags)) = SYMS.iter().find(|(s, _)| *s == raw) {
+        let sym_entry = if SYM_FILTER.may_contain(raw) { SYMS.iter().find(|(s, _)| *s == raw) } else { None };
+        if let Some(&(sym, flags)) = sym_entry {
             // "10 l/km": a compound unit needs no glue
             let per = self.sym(k + 1, "/") && self.glued(k + 1) && self.is(k + 2, K::Word) && self.glued(k + 2);
             let unglued_ok = glued || per && sym == "l" || self.spaced_temperature(k);
@@ -1146,6 +1154,9 @@ impl<'a> Scan<'a> {
                 u.of_ok = low != "light";
                 return Some(u);
             }
+            return None;
+        }
+        if !WORD_UNIT_FILTER.may_contain(low) {
             return None;
         }
         let &(_, flags) = WORD_UNITS.iter().find(|(w, _)| *w == low)?;
@@ -1389,6 +1400,10 @@ impl<'a> Scan<'a> {
             if s > 0 && self.sym(s - 1, "~") {
                 return Some((s - 1, "~".into()));
             }
+            return None;
+        }
+        // Every phrase ends at the token before `s`: most words end none of them.
+        if !APPROX_LAST.may_contain(self.low(s - 1)) {
             return None;
         }
         'outer: for phrase in APPROX {

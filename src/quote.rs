@@ -61,7 +61,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         // Only '"', line breaks and the curly quotes and guillemets (led by 0xE2 or 0xC2)
         // matter: skip other bytes.
         if !matches!(bytes[i], b'"' | b'\n' | 0xE2 | 0xC2) {
-            i += 1;
+            i = crate::words::find_any_byte(bytes, i + 1, [b'"', b'\n', 0xE2, 0xC2]);
             continue;
         }
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };

@@ -48,7 +48,7 @@ impl Features {
     }
 
     /// [`Features::fill_from_tokens`] with the tokens' lower-cased text already made.
-    pub fn fill_from_lowered(&mut self, sentence: &str, toks: &[crate::words::Token<'_>], lows: &crate::words::Lowered) {
+    pub fn fill_from_lowered(&mut self, sentence: &str, toks: &[crate::words::Token<'_>], lows: &crate::words::Lowered<'_>) {
         let (mut words, mut names, mut events) = (0, 0, 0);
         let mut opinion = false;
         let mut after_person = false; // the previous word is "i", "we" or "you"

@@ -46,7 +46,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     while i < bytes.len() {
         // Only line breaks and terminals ('…' starts with 0xE2) matter: skip other bytes.
         if !matches!(bytes[i], b'\n' | b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
+            i = crate::words::find_any_byte(bytes, i + 1, [b'\n', b'.', b'!', b'?', 0xE2]);
             continue;
         }
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
@@ -143,6 +143,23 @@ fn line_break_ends_sentence(text: &str, i: usize) -> bool {
     prev_ends || !next_lower
 }
 
+/// Room for a lower-cased word of [`TITLES`], [`BEFORE_NUMBER`], [`OPENERS`] and "e.g"/"i.e"
+/// (the longest is 9 bytes).
+const SHORT: usize = 16;
+
+/// `chars` lower-cased ([`crate::words::lower_char`]) into `buf`, or `None` when they do not
+/// fit (then they are none of the listed words). No allocation: this runs at every period.
+fn lower_short(chars: impl Iterator<Item = char>, buf: &mut [u8; SHORT]) -> Option<&str> {
+    let mut n = 0;
+    for c in chars {
+        let l = crate::words::lower_char(c);
+        let to = n + l.len_utf8();
+        l.encode_utf8(buf.get_mut(n..to)?);
+        n = to;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Whether the period at `dot` ends a sentence, given the text after the following white
 /// space (`rest`, which starts with a sentence-opening character).
 fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
@@ -159,19 +176,17 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    let next_word: String = rest
-        .chars()
-        .skip_while(|c| !c.is_alphanumeric())
-        .take_while(|c| c.is_alphanumeric())
-        .map(crate::words::lower_char)
-        .collect::<String>();
+    // Lower-cased on the stack: a word too long for the buffer is in none of the lists.
+    let mut next_buf = [0u8; SHORT];
+    let next_word = lower_short(rest.chars().skip_while(|c| !c.is_alphanumeric()).take_while(|c| c.is_alphanumeric()), &mut next_buf);
     let next_is_number = rest.starts_with(|c: char| c.is_ascii_digit());
-    let opener = OPENERS.contains(&next_word.as_str());
-    let lower = crate::words::lower_str(word);
-    if TITLES.contains(&lower.as_str()) {
+    let opener = next_word.is_some_and(|w| OPENERS.contains(&w));
+    let mut lower_buf = [0u8; SHORT];
+    let lower = lower_short(word.chars(), &mut lower_buf).unwrap_or("");
+    if TITLES.contains(&lower) {
         return false;
     }
-    if BEFORE_NUMBER.contains(&lower.as_str()) && next_is_number {
+    if BEFORE_NUMBER.contains(&lower) && next_is_number {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -51,8 +51,9 @@ impl BuildHasher for FastHashBuild {
 /// A fixed word list with `O(1)` membership (built on first use).
 pub struct Lexicon {
     words: &'static [&'static str],
-    /// The words, and a filter of them by [`bloom_key`].
-    set: OnceLock<(HashSet<&'static str, FastHashBuild>, [u64; 16])>,
+    /// A filter of the words by [`bloom_key`] (it turns most words away with a few
+    /// instructions, before the set is looked at), and the words.
+    set: OnceLock<(WordFilter, HashSet<&'static str, FastHashBuild>)>,
 }
 
 impl Lexicon {
@@ -61,25 +62,25 @@ impl Lexicon {
     }
 
     /// Whether `w` (already lower-cased) is in the list. Takes `&&str` like `slice::contains`.
+    #[inline]
     pub fn contains(&self, w: &&str) -> bool {
-        let (set, bloom) = self.init();
-        let k = bloom_key(w.as_bytes());
-        bloom[k / 64] & (1 << (k % 64)) != 0 && set.contains(*w)
+        let (bloom, set) = self.init();
+        bloom.may_contain(w) && set.contains(*w)
     }
 
     /// Whether the ASCII word `w`, lower-cased, is in the list (no copy unless its bloom
-    /// filter lets it through; `w` need not be lower-case).
+    /// filter lets it through; `w` need not be lower-case: [`bloom_key`] ignores ASCII case).
+    #[inline]
     pub fn contains_ascii(&self, w: &[u8]) -> bool {
-        let (_, bloom) = self.init();
-        let k = bloom_key(w);
-        if bloom[k / 64] & (1 << (k % 64)) == 0 {
-            return false;
-        }
+        self.init().0.may_contain_bytes(w) && self.contains_ascii_slow(w)
+    }
+
+    fn contains_ascii_slow(&self, w: &[u8]) -> bool {
         let mut buf = [0u8; 32];
         let Some(low) = buf.get_mut(..w.len()) else { return false };
         low.copy_from_slice(w);
         low.make_ascii_lowercase();
-        std::str::from_utf8(low).is_ok_and(|low| self.contains(&low))
+        std::str::from_utf8(low).is_ok_and(|low| self.init().1.contains(low))
     }
 
     /// Whether the token's lower-cased text ([`Token::lower`]) is in the list.
@@ -87,15 +88,9 @@ impl Lexicon {
         t.with_lower(|w| self.contains(&w))
     }
 
-    fn init(&self) -> &(HashSet<&'static str, FastHashBuild>, [u64; 16]) {
-        self.set.get_or_init(|| {
-            let mut bloom = [0u64; 16];
-            for w in self.words {
-                let k = bloom_key(w.as_bytes());
-                bloom[k / 64] |= 1 << (k % 64);
-            }
-            (self.words.iter().copied().collect(), bloom)
-        })
+    #[inline]
+    fn init(&self) -> &(WordFilter, HashSet<&'static str, FastHashBuild>) {
+        self.set.get_or_init(|| (WordFilter::new(&[self.words]), self.words.iter().copied().collect()))
     }
 
     pub fn words(&self) -> &'static [&'static str] {
@@ -194,7 +189,17 @@ fn is_other_digit_slow(c: char) -> bool {
 /// Extended-A, Greek and Cyrillic capitals (the cased scripts of the news we read); anything
 /// else is returned unchanged. A table-free stand-in for `char::to_lowercase`, whose Unicode
 /// table is 11 KB of the wasm module. One char to one char (`İ` is `i`, final sigma is `σ`).
+#[inline]
 pub fn lower_char(c: char) -> char {
+    // ASCII (most chars) inline; the ranges below map only 'A'..='Z' of it.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    lower_non_ascii(c)
+}
+
+/// [`lower_char`] beyond ASCII.
+fn lower_non_ascii(c: char) -> char {
     let u = c as u32;
     let l = match u {
         0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => u + 0x20,
@@ -230,8 +235,13 @@ impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
         match self.text.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            _ => self.text.chars().next().is_some_and(is_alnum),
+            _ => self.is_word_beyond_ascii(),
         }
+    }
+
+    /// [`Token::is_word`] of a token that does not start with ASCII (out of line: rare).
+    fn is_word_beyond_ascii(&self) -> bool {
+        self.text.chars().next().is_some_and(is_alnum)
     }
 
     pub fn is_punct(&self) -> bool {
@@ -328,8 +338,10 @@ impl<'a> Token<'a> {
     }
 
     /// Equal to `w` ignoring ASCII case.
+    #[inline]
     pub fn is(&self, w: &str) -> bool {
-        self.text.eq_ignore_ascii_case(w)
+        // The lengths first, inline: most tokens are turned away there.
+        self.text.len() == w.len() && self.text.eq_ignore_ascii_case(w)
     }
 
     pub fn is_any(&self, words: &[&str]) -> bool {
@@ -340,29 +352,91 @@ impl<'a> Token<'a> {
 /// The lower-cased text ([`Token::lower`]) of every token of a sentence, made once and shared
 /// by the finders (phrases, attribution cues, score features): one buffer, no allocation per
 /// token.
-pub struct Lowered {
+pub struct Lowered<'a> {
+    toks: &'a [Token<'a>],
+    /// The lower-cased text of the tokens that are not lower case already.
     buf: String,
-    /// Token `i`'s lower-cased text is `buf[ends[i].0..ends[i].1]`.
+    /// Token `i`'s lower-cased text: its own text when `ends[i]` is [`Lowered::OWN`] (most
+    /// tokens: nothing is copied), else `buf[ends[i].0..ends[i].1]`.
     ends: Vec<(u32, u32)>,
 }
 
-impl Lowered {
-    pub fn new(toks: &[Token<'_>]) -> Lowered {
-        let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
+impl<'a> Lowered<'a> {
+    const OWN: (u32, u32) = (u32::MAX, u32::MAX);
+
+    pub fn new(toks: &'a [Token<'a>]) -> Lowered<'a> {
+        let mut buf = String::new();
         let mut ends = Vec::with_capacity(toks.len());
-        for t in toks {
+        for (i, t) in toks.iter().enumerate() {
+            // One pass over the bytes, no early exit (tokens are short).
+            let (ascii, upper) = t.text.bytes().fold((true, false), |(a, u), c| (a & c.is_ascii(), u | c.is_ascii_uppercase()));
+            if ascii && !upper {
+                // `Token::lower` is the text itself.
+                ends.push(Self::OWN);
+                continue;
+            }
+            if buf.capacity() == 0 {
+                buf.reserve(toks[i..].iter().map(|t| t.text.len()).sum());
+            }
             let s = buf.len();
-            t.with_lower(|w| buf.push_str(w));
+            if ascii {
+                // `Token::lower` of ASCII text is its ASCII lower case: lowered in place.
+                buf.push_str(t.text);
+                buf[s..].make_ascii_lowercase();
+            } else {
+                t.with_lower(|w| buf.push_str(w));
+            }
             ends.push((s as u32, buf.len() as u32));
         }
-        Lowered { buf, ends }
+        Lowered { toks, buf, ends }
+    }
+
+    /// How many tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
     }
 
     /// Token `i`'s lower-cased text ("" past the end).
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        self.ends.get(i).map_or("", |&(s, e)| &self.buf[s as usize..e as usize])
+        match self.ends.get(i) {
+            None => "",
+            Some(&Self::OWN) => self.toks[i].text,
+            Some(&(s, e)) => &self.buf[s as usize..e as usize],
+        }
     }
+}
+
+/// The first index from `i` whose byte is one of `set` (or `bytes.len()`): for the scans that
+/// look only at a few kinds of bytes (sentence ends, quote marks), eight bytes at a time.
+#[inline]
+pub(crate) fn find_any_byte<const N: usize>(bytes: &[u8], mut i: usize, set: [u8; N]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= bytes.len() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(b);
+        // Whether some byte of `v` equals `x`: a zero byte of `v ^ x…x` (the classic test,
+        // exact about whether there is one).
+        let hit = set.iter().fold(0, |hit, &x| {
+            let t = v ^ (LO * x as u64);
+            hit | (t.wrapping_sub(LO) & !t & HI)
+        });
+        if hit != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !set.contains(&bytes[i]) {
+        i += 1;
+    }
+    i.min(bytes.len())
 }
 
 /// Abbreviations that keep their final period as part of the word.
@@ -373,13 +447,25 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "univ", "ave", "blvd", "rd",
 ];
 
-/// Whether `word` (without its final period) is a known abbreviation.
+static ABBREVIATION_SET: Lexicon = Lexicon::new(ABBREVIATIONS);
+
+/// Whether `word` (without its final period) is a known abbreviation, ignoring ASCII case.
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // The list is ASCII: a word with another byte matches none of it, lower-cased or not.
+    ABBREVIATION_SET.contains_ascii(w.as_bytes())
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // ASCII inline: of it only letters and digits (marks and the joiner are not ASCII).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_word_char_beyond_ascii(c)
+}
+
+fn is_word_char_beyond_ascii(c: char) -> bool {
     is_alnum(c) || is_combining_mark(c) || c == '\u{200d}'
 }
 
@@ -494,14 +580,74 @@ pub struct PhraseIndex {
     bloom: [u64; 16],
 }
 
-/// A key of a word for [`PhraseIndex::bloom`] from its length and its first and last bytes,
-/// lower-cased (so an ASCII token and its lower-cased text have the same key).
-fn bloom_key(w: &[u8]) -> usize {
+/// A key of a word for [`PhraseIndex::bloom`] and [`WordFilter`] from its length and its first
+/// and last bytes, lower-cased (so an ASCII token and its lower-cased text have the same key).
+const fn bloom_key(w: &[u8]) -> usize {
     let (Some(f), Some(l)) = (w.first(), w.last()) else { return 0 };
     let h = (w.len() as u32).wrapping_mul(0x9e37_79b1)
         ^ (f.to_ascii_lowercase() as u32).wrapping_mul(0x85eb_ca6b)
         ^ (l.to_ascii_lowercase() as u32).wrapping_mul(0xc2b2_ae35);
     ((h ^ (h >> 15)) & 1023) as usize
+}
+
+/// A filter of word lists by [`bloom_key`], built at compile time: [`WordFilter::may_contain`]
+/// is true for every word of the lists (and for a few others), false for most words, so a
+/// scan can pass over a word that is in none of them before any closer look.
+pub struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    pub const fn new(lists: &[&[&str]]) -> WordFilter {
+        let mut bits = [0u64; 16];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                let k = bloom_key(lists[l][w].as_bytes());
+                bits[k / 64] |= 1 << (k % 64);
+                w += 1;
+            }
+            l += 1;
+        }
+        WordFilter(bits)
+    }
+
+    /// [`WordFilter::new`] of the keys of a table of `(word, flags)`.
+    pub const fn of_keys(pairs: &[(&str, u8)]) -> WordFilter {
+        let mut bits = [0u64; 16];
+        let mut i = 0;
+        while i < pairs.len() {
+            let k = bloom_key(pairs[i].0.as_bytes());
+            bits[k / 64] |= 1 << (k % 64);
+            i += 1;
+        }
+        WordFilter(bits)
+    }
+
+    /// [`WordFilter::new`] of the last words of phrases (each a non-empty list of words).
+    pub const fn of_last_words(phrases: &[&[&str]]) -> WordFilter {
+        let mut bits = [0u64; 16];
+        let mut i = 0;
+        while i < phrases.len() {
+            let k = bloom_key(phrases[i][phrases[i].len() - 1].as_bytes());
+            bits[k / 64] |= 1 << (k % 64);
+            i += 1;
+        }
+        WordFilter(bits)
+    }
+
+    /// False when `w` is none of the words (compared as they are; [`bloom_key`] also ignores
+    /// the ASCII case of the first and last bytes).
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        self.may_contain_bytes(w.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain`] of bytes.
+    #[inline]
+    pub fn may_contain_bytes(&self, w: &[u8]) -> bool {
+        let k = bloom_key(w);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
 }
 
 impl PhraseIndex {
@@ -520,9 +666,9 @@ impl PhraseIndex {
 
 /// [`find_phrases`] over a prebuilt index (kept in a `OnceLock` by the caller), with the
 /// tokens' lower-cased text already made.
-pub fn find_phrases_lowered(lows: &Lowered, index: &OnceLock<PhraseIndex>, phrases: &[&'static str]) -> Vec<(usize, usize)> {
+pub fn find_phrases_lowered(lows: &Lowered<'_>, index: &OnceLock<PhraseIndex>, phrases: &[&'static str]) -> Vec<(usize, usize)> {
     let index = index.get_or_init(|| PhraseIndex::new(phrases));
-    let n = lows.ends.len();
+    let n = lows.len();
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -535,9 +681,15 @@ pub fn find_phrases_lowered(lows: &Lowered, index: &OnceLock<PhraseIndex>, phras
         }
         let mut best = 0;
         if let Some(candidates) = index.by_first.get(w) {
+            // Most candidates differ from the text at their second word: look it up once.
+            let second = lows.get(i + 1);
             for words in candidates {
                 let m = words.len();
-                if m > best && i + m <= n && words[1..].iter().enumerate().all(|(k, w)| lows.get(i + 1 + k) == *w) {
+                if m > best
+                    && i + m <= n
+                    && words.get(1).is_none_or(|w| *w == second)
+                    && words.iter().enumerate().skip(2).all(|(k, w)| lows.get(i + k) == *w)
+                {
                     best = m;
                 }
             }
@@ -570,6 +722,21 @@ mod tests {
         assert_eq!(words("in Washington, D.C., Blinken"), ["in", "Washington", ",", "D.C.", ",", "Blinken"]);
         assert_eq!(words("the end."), ["the", "end", "."]);
         assert_eq!(words("(2+2)"), ["(", "2", "+", "2", ")"]);
+    }
+
+    /// `find_any_byte` finds what a byte-by-byte scan finds, wherever the byte is in its
+    /// eight-byte chunk.
+    #[test]
+    fn find_any_byte_matches_a_plain_scan() {
+        let text = "Prices rose. “Yes,” she said!\nNo… 5%? a\"b\u{a0}c ünïcödé — end".repeat(3);
+        let bytes = text.as_bytes();
+        let sets: [[u8; 4]; 3] = [[b'"', b'\n', 0xE2, 0xC2], [b'.', b'!', b'?', 0xE2], [b'z', b'z', b'z', b'z']];
+        for set in sets {
+            for i in 0..=bytes.len() {
+                let plain = (i..bytes.len()).find(|&k| set.contains(&bytes[k])).unwrap_or(bytes.len());
+                assert_eq!(find_any_byte(bytes, i, set), plain, "{set:?} from {i}");
+            }
+        }
     }
 
     #[test]
