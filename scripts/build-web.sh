@@ -4,7 +4,13 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-[ -f target/claimmark-env.sh ] || scripts/setup.sh --demo
+# The pinned wasm-opt (binaryen 132, scripts/tools): without it wasm-pack would take any
+# wasm-opt on PATH, and Debian's binaryen 108 breaks the module ("WebAssembly.Table.set():
+# Argument 1 is invalid").
+if [ ! -f target/claimmark-env.sh ] || [ ! -x scripts/tools/node_modules/.bin/wasm-opt ]; then
+  scripts/setup.sh --demo
+fi
+[ -x scripts/tools/node_modules/.bin/wasm-opt ] || { echo "build-web: scripts/tools/node_modules/.bin/wasm-opt is missing after scripts/setup.sh" >&2; exit 1; }
 # shellcheck source=/dev/null
 . target/claimmark-env.sh
 export PATH="$HOME/.cargo/bin:$PATH"

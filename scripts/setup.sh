@@ -111,10 +111,12 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then a
 # binaryen 108 rewrites wasm-bindgen 0.2.130's externref table wrongly and the module fails to
 # load. WASM_PATH puts this wasm-opt first, so wasm-pack uses it.
 npm_ci() { # $1 = folder with package.json and package-lock.json
-  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules" ]; then
+  # npm writes node_modules/.package-lock.json at the end of an install: without it (or with an
+  # older one) the install is missing, partial or stale.
+  if [ ! -f "$1/node_modules/.package-lock.json" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
     say "npm ci (${1#"$ROOT"/})"
     (cd "$1" && npm ci --silent --no-audit --no-fund) || die "npm ci in $1 failed"
-    touch "$1/node_modules"
+    touch "$1/node_modules/.package-lock.json"
   fi
 }
 npm_ci "$ROOT/scripts/tools"
