@@ -4,23 +4,29 @@
 //! extract(text: string, options?: ExtractOptions): Report   // offsets in UTF-16 code units
 //! annotate(root: Element, options?: ExtractOptions): Report // marks the claims under root
 //! locate(root: Element, options?: ExtractOptions): Located   // the same, without touching the DOM
+//! annotateInSteps(root, options?): Annotation                // annotate, a step per frame
+//! locateInSteps(root, options?): Annotation                  // locate, a step per frame
 //! clear(root: Element): void                                // restores root exactly
 //! isAnnotated(root: Element): boolean
 //! ```
 //!
 //! `annotate` and `locate` also put the joined text of `root` on the report (`text`, what the
-//! offsets index); `locate` adds `ranges`: `{ node: Text, start, end, claim, roles }` per piece
-//! of a mark, for the CSS Custom Highlight API (`www/ui.js` turns them into `Range`s).
+//! offsets index) and where the time went (`timings`); `locate` adds `ranges`:
+//! `{ node: Text, start, end, claim, roles }` per piece of a mark, for the CSS Custom Highlight
+//! API (`www/ui.js` turns them into `Range`s).
 //!
-//! `annotate` walks the text nodes under `root` with a `TreeWalker` (skipping code, forms,
-//! hidden and editable parts and our own UI), joins them in an [`offsets::TextMap`], runs the
-//! core once on the joined text, cuts the claims into [`marks::mark_pieces`], locates every
-//! piece in its text nodes, and only then wraps the pieces in `<mark>` elements — from the end
-//! of the document backwards, with `Text.splitText`, so that earlier offsets stay valid. What it
-//! split and wrapped is recorded in a registry keyed by the root element, so that `clear`
-//! restores the DOM exactly (`root.outerHTML` is byte-identical), even where the page had
-//! adjacent text nodes of its own.
-//!
+//! `annotate` is an [`Annotation`] run to the end: it walks the text nodes under `root`
+//! (skipping code, forms, hidden and editable parts and our own UI; the walk is one call into
+//! JS, [`crate::web_js`]), joins them in an [`offsets::TextMap`], runs the core on the joined
+//! text (sentence by sentence: [`crate::extract::Extraction`]), cuts the claims into mark
+//! pieces, locates every piece in its text nodes, and only then wraps the pieces in `<mark>`
+//! elements — from the end of the document backwards, with `Text.splitText`, so that earlier
+//! offsets stay valid, in batches done by JS. What it split and wrapped is recorded in a
+//! registry keyed by the root element, so that `clear` restores the DOM exactly
+//! (`root.outerHTML` is byte-identical), even where the page had adjacent text nodes of its
+//! own. `annotateInSteps` does the same work within a time budget per step, with progress and
+//! cancel.
+
 //! Errors cross the boundary in one place: [`Error`] becomes a JS `Error`/`TypeError`. Nothing
 //! here panics on bad input.
 //!
@@ -28,7 +34,6 @@
 //! functions, which `tests/web.rs` calls directly.
 //!
 //! [`offsets::TextMap`]: crate::offsets::TextMap
-//! [`marks::mark_pieces`]: crate::marks::mark_pieces
 
 // Without the exports (in test builds), the API below has no caller in this crate.
 #![cfg_attr(test, allow(dead_code))]
