@@ -43,7 +43,7 @@ fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpa
     let (quantities, times) = find_quantities_and_times(text, start, end);
     for q in quantities {
         let mut s = Span::new(Role::Statistic, text, q.start, q.end);
-        s.quantity = Some(q.quantity);
+        s.quantity = Some(Box::new(q.quantity));
         spans.push(s);
         features.statistics += 1;
     }

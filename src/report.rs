@@ -100,10 +100,11 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// For `statistic` spans: the normalised quantity.
+    /// For `statistic` spans: the normalised quantity. (Boxed: most spans have none, and a
+    /// long article has tens of thousands of spans.)
     #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub quantity: Option<Quantity>,
+    pub quantity: Option<Box<Quantity>>,
     /// For `quote` spans: who said it, when the text says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
