@@ -35,6 +35,13 @@ struct Found {
     features: Features,
 }
 
+/// What [`Extraction`] keeps of a sentence until `finish`: its spans and attributions (the
+/// features are spent on its score at once; a long text has thousands of sentences).
+struct Kept {
+    spans: Vec<Span>,
+    attributions: Vec<Attribution>,
+}
+
 /// The typed spans, attributions and features (all but the quote count and the text features)
 /// of the sentence `text[start..end]`.
 fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpan], memory: &mut SpeakerMemory) -> Found {
@@ -113,7 +120,7 @@ pub struct Extraction {
     quote_counts: Vec<usize>,
     memory: SpeakerMemory,
     /// Per sentence done so far: what was found in it, and its score.
-    found: Vec<Found>,
+    found: Vec<Kept>,
     scores: Vec<f32>,
 }
 
@@ -151,13 +158,14 @@ impl Extraction {
                 return false;
             }
             let i = self.found.len();
-            let mut f = find_in_sentence(text, start, end, &mut self.quotes, &mut self.memory);
-            // Kept until `finish`: no spare capacity (a Span is ~200 bytes, an Attribution ~700).
-            f.spans.shrink_to_fit();
-            f.attributions.shrink_to_fit();
-            f.features.quotes += self.quote_counts[i];
-            self.scores.push(score_sentence(&text[start..end], &f.features));
-            self.found.push(f);
+            let Found { mut spans, mut attributions, mut features } =
+                find_in_sentence(text, start, end, &mut self.quotes, &mut self.memory);
+            features.quotes += self.quote_counts[i];
+            self.scores.push(score_sentence(&text[start..end], &features));
+            // Kept until `finish`: no spare capacity (a Span is ~100 bytes, an Attribution ~400).
+            spans.shrink_to_fit();
+            attributions.shrink_to_fit();
+            self.found.push(Kept { spans, attributions });
             done = done.saturating_add(end - start).max(1);
         }
         true
@@ -178,6 +186,10 @@ impl Extraction {
         self.step(text, usize::MAX);
         let Extraction { options, ranges, quotes, mut found, scores, .. } = self;
         let mut report = Report::default();
+        // One allocation each (at most one claim per sentence), not a doubling series that
+        // leaves holes in the wasm heap.
+        report.sentences.reserve_exact(ranges.len());
+        report.claims.reserve_exact(ranges.len());
 
         // Quotes: each belongs to the sentence where it starts; attribution has set its
         // speaker where the text says who spoke.
@@ -199,7 +211,7 @@ impl Extraction {
 }
 
 /// Groups the sentences into claims (`report.sentences` are filled in).
-fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Found], options: &Options, report: &mut Report) {
+fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Kept], options: &Options, report: &mut Report) {
     // Claims: a sentence is a claim when it has a typed span (statistic, attribution, quote,
     // prediction, comparison) or scores at least `score::DEFAULT_THRESHOLD` without one.
     // A quote that runs past its sentence pulls the following sentences into the same claim.

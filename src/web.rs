@@ -637,6 +637,47 @@ struct Job {
     attrs: usize,
 }
 
+/// A [`MarkPiece`] in 20 bytes: byte offsets, claim index, innermost span (`u32::MAX`: none),
+/// and up to eight roles, outermost first, four bits each (role + 1; 0 ends the list).
+#[derive(Debug, Clone, Copy)]
+struct PieceRef {
+    start: u32,
+    end: u32,
+    claim: u32,
+    span: u32,
+    roles: u32,
+}
+
+const ROLES: [Role; 8] =
+    [Role::Statistic, Role::Source, Role::Cue, Role::Content, Role::Quote, Role::Hedge, Role::Comparison, Role::Time];
+
+impl PieceRef {
+    fn new(p: &MarkPiece) -> PieceRef {
+        let mut roles = 0u32;
+        for (k, r) in p.roles.iter().take(8).enumerate() {
+            let code = ROLES.iter().position(|x| x == r).map_or(0, |i| i as u32 + 1);
+            roles |= code << (4 * k);
+        }
+        let u = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        PieceRef { start: u(p.start), end: u(p.end), claim: u(p.claim), span: p.span.map_or(u32::MAX, u), roles }
+    }
+
+    fn piece(&self) -> MarkPiece {
+        let roles = (0..8)
+            .map(|k| (self.roles >> (4 * k)) & 0xf)
+            .take_while(|&code| code != 0)
+            .filter_map(|code| ROLES.get(code as usize - 1).copied())
+            .collect();
+        MarkPiece {
+            start: self.start as usize,
+            end: self.end as usize,
+            claim: self.claim as usize,
+            roles,
+            span: (self.span != u32::MAX).then_some(self.span as usize),
+        }
+    }
+}
+
 /// What `annotate` and `locate` compute before touching the DOM: the report (UTF-8 offsets
 /// into `text`), the text nodes, and every part of every mark, in document order.
 pub struct Plan {
@@ -646,8 +687,9 @@ pub struct Plan {
     /// The text nodes (`Text`), by index.
     nodes: js_sys::Array,
     jobs: Vec<Job>,
-    /// The attributes of the pieces, encoded ([`encode_attrs`]); a job's `attrs` is an index.
-    attrs: String,
+    /// The mark pieces, compactly; a job's `attrs` is an index. Their attributes are made a
+    /// batch at a time while wrapping (a long page's are megabytes of strings).
+    marks: Vec<PieceRef>,
     /// `locate` only: per piece, its claim id (with `firstId`) and roles, for [`Plan::ranges`].
     pieces: Vec<(String, String)>,
     /// Whether `report` was converted in place to UTF-16 offsets and offset ids
@@ -721,9 +763,6 @@ pub struct Annotation {
     phase: Phase,
     plan: Option<Plan>,
     entry: Entry,
-    /// While wrapping: the jobs as `[node, start, end, attrs]` and the parsed attributes,
-    /// for [`js::wrap`].
-    wrapping: Option<(Vec<u32>, js_sys::Array)>,
     timings: Timings,
 }
 
@@ -763,7 +802,6 @@ impl Annotation {
             phase: Phase::Extracting(extraction),
             plan: None,
             entry: Entry::new(root),
-            wrapping: None,
             timings,
         })
     }
@@ -798,14 +836,35 @@ impl Annotation {
                 Phase::Wrapping { next } => {
                     let t0 = now();
                     let plan = self.plan.as_ref().expect("planned before wrapping");
-                    let (jobs, attrs) = self.wrapping.get_or_insert_with(|| {
-                        let jobs = plan.jobs.iter().flat_map(|j| [j.node as u32, j.start, j.end, j.attrs as u32]).collect();
-                        (jobs, js::parse_attrs(&plan.attrs))
-                    });
-                    let end = (*next + WRAP_CHUNK).min(plan.jobs.len());
-                    let result = js::wrap(&self.doc, &plan.nodes, &jobs[*next * 4..end * 4], attrs, &self.entry.done);
-                    *next = end;
-                    let finished = end == plan.jobs.len();
+                    let all = plan.report.all_spans();
+                    // Batches until the deadline (at least one).
+                    let (result, finished) = loop {
+                        let end = (*next + WRAP_CHUNK).min(plan.jobs.len());
+                        let batch = &plan.jobs[*next..end];
+                        // The pieces of a batch are a run of indices (jobs are sorted).
+                        let lo = batch.iter().map(|j| j.attrs).min().unwrap_or(0);
+                        let hi = batch.iter().map(|j| j.attrs).max().unwrap_or(0);
+                        let mut encoded = String::new();
+                        for m in plan.marks.get(lo..=hi).unwrap_or(&[]) {
+                            match mark_attrs(&plan.report, &all, &m.piece(), plan.first_id) {
+                                Some(a) => encode_attrs(&mut encoded, &a),
+                                // (Not reached: `plan` keeps only pieces of existing claims.)
+                                None => {
+                                    if !encoded.is_empty() {
+                                        encoded.push('\u{1e}');
+                                    }
+                                    encoded.push_str("\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}");
+                                }
+                            }
+                        }
+                        let jobs: Vec<u32> = batch.iter().flat_map(|j| [j.node as u32, j.start, j.end, (j.attrs - lo) as u32]).collect();
+                        let result = js::wrap(&self.doc, &plan.nodes, &jobs, &js::parse_attrs(&encoded), &self.entry.done);
+                        *next = end;
+                        let finished = end == plan.jobs.len();
+                        if result.is_err() || finished || now() >= deadline {
+                            break (result, finished);
+                        }
+                    };
                     self.timings.wrap += now() - t0;
                     if let Err(cause) = result {
                         self.cancel();
@@ -813,7 +872,6 @@ impl Annotation {
                     }
                     if finished {
                         self.phase = Phase::Done;
-                        self.wrapping = None;
                         if js::mark_count(&self.entry.done) > 0 {
                             let entry = std::mem::replace(&mut self.entry, Entry::new(&self.root));
                             ROOTS.with(|r| r.borrow_mut().push(entry));
@@ -845,7 +903,6 @@ impl Annotation {
     /// Stops: the marks wrapped so far are removed and the text nodes restored.
     pub fn cancel(&mut self) {
         undo(&self.entry);
-        self.wrapping = None;
         self.phase = Phase::Cancelled;
     }
 
@@ -898,33 +955,35 @@ impl Annotation {
 /// each in its text nodes. The map gives up its text to the plan (it is not needed after).
 fn plan(report: Report, map: &mut TextMap, blank: &[bool], cfg: &Config, nodes: js_sys::Array, with_ranges: bool) -> Plan {
     let all = report.all_spans();
-    // Room for the usual five pieces per claim (records of ~45 bytes) at once: a long page's
-    // buffers are not copied as they grow.
-    let mut attrs = String::with_capacity(report.claims.len() * 5 * 48);
+    // Room for the usual five pieces per claim at once: a long page's buffers are not copied
+    // as they grow.
+    let mut marks = Vec::with_capacity(report.claims.len() * 5);
     let mut pieces = Vec::new();
-    let mut count = 0usize;
     let mut jobs = Vec::with_capacity(report.claims.len() * 6);
     for_each_mark_piece(&report, &all, |p| {
-        let Some(a) = mark_attrs(&report, &all, &p, cfg.first_id) else { return };
+        if !report.claims.get(p.claim).is_some_and(|c| c.id == p.claim) {
+            return;
+        }
         let parts = map.locate(p.start, p.end);
         let mut used = false;
         for r in parts {
             if blank.get(r.node).copied().unwrap_or(true) {
                 continue;
             }
-            jobs.push(Job { node: r.node, start: r.start as u32, end: r.end as u32, attrs: count });
+            jobs.push(Job { node: r.node, start: r.start as u32, end: r.end as u32, attrs: marks.len() });
             used = true;
         }
         if used {
-            encode_attrs(&mut attrs, &a);
             if with_ranges {
-                pieces.push((a.claim, a.roles));
+                if let Some(a) = mark_attrs(&report, &all, &p, cfg.first_id) {
+                    pieces.push((a.claim, a.roles));
+                }
             }
-            count += 1;
+            marks.push(PieceRef::new(&p));
         }
     });
     drop(all);
-    Plan { report, text: map.take_text(), first_id: cfg.first_id, nodes, jobs, attrs, pieces, utf16: false }
+    Plan { report, text: map.take_text(), first_id: cfg.first_id, nodes, jobs, marks, pieces, utf16: false }
 }
 
 /// Runs an [`Annotation`] to the end in one go.
