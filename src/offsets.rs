@@ -14,7 +14,9 @@ pub struct Utf16Index {
 
 impl Utf16Index {
     pub fn new(text: &str) -> Utf16Index {
-        let mut steps = Vec::new();
+        // One allocation of the exact size (a non-ASCII char starts with a byte >= 0xC0): a
+        // long page's index is not copied as it grows.
+        let mut steps = Vec::with_capacity(text.bytes().filter(|&b| b >= 0xc0).count());
         let mut saved = 0;
         for (i, c) in text.char_indices() {
             let (l8, l16) = (c.len_utf8(), c.len_utf16());

@@ -50,7 +50,7 @@ use crate::extract::{extract_with, Extraction, Options};
 use crate::marks::{for_each_mark_piece, MarkPiece};
 use crate::offsets::{TextMap, Utf16Index};
 use crate::report::{ClaimKind, Report, Role, Span};
-use crate::sort::{key, rev, sort_by_key};
+use crate::sort::{key, sort_by_key};
 use crate::web_js as js;
 
 /// Marks our own UI: elements carrying this attribute (and everything inside) are never marked.
@@ -737,6 +737,9 @@ pub struct Timings {
 /// What an [`Annotation`] is doing.
 enum Phase {
     Extracting(Extraction),
+    /// The report is made; the marks are planned next (a step of its own: on a long page,
+    /// each is tens of milliseconds).
+    Planning(Report),
     Wrapping { next: usize },
     Done,
     Cancelled,
@@ -823,15 +826,25 @@ impl Annotation {
                         };
                         let t0 = now();
                         let report = ex.finish(self.map.text());
-                        let t1 = now();
-                        self.timings.extract += t1 - t0;
-                        let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, std::mem::replace(&mut self.nodes, js_sys::Array::new()), !self.wrap);
-                        // From the end of the document backwards.
-                        sort_by_key(&mut plan.jobs, |j| key(&[(rev(j.node, 64), 64), (rev(j.start as usize, 32), 32)]));
-                        self.plan = Some(plan);
-                        self.timings.wrap += now() - t1;
-                        self.phase = if self.wrap { Phase::Wrapping { next: 0 } } else { Phase::Done };
+                        self.timings.extract += now() - t0;
+                        self.phase = Phase::Planning(report);
                     }
+                }
+                Phase::Planning(_) => {
+                    let Phase::Planning(report) = std::mem::replace(&mut self.phase, Phase::Done) else {
+                        unreachable!()
+                    };
+                    let t0 = now();
+                    let nodes = std::mem::replace(&mut self.nodes, js_sys::Array::new());
+                    let mut plan = plan(report, &mut self.map, &self.blank, &self.cfg, nodes, !self.wrap);
+                    // From the end of the document backwards. The plan's jobs are in document
+                    // order (claims, their pieces and each piece's parts are), so reversing
+                    // sorts them — without a sort's key buffer, a megabyte on a long page.
+                    debug_assert!(plan.jobs.windows(2).all(|w| (w[0].node, w[0].start) <= (w[1].node, w[1].start)));
+                    plan.jobs.reverse();
+                    self.plan = Some(plan);
+                    self.timings.wrap += now() - t0;
+                    self.phase = if self.wrap { Phase::Wrapping { next: 0 } } else { Phase::Done };
                 }
                 Phase::Wrapping { next } => {
                     let t0 = now();
@@ -892,6 +905,7 @@ impl Annotation {
         let (extract_share, wrap_share) = if self.wrap { (0.8, 0.2) } else { (1.0, 0.0) };
         match &self.phase {
             Phase::Extracting(ex) => extract_share * ex.done_bytes() as f64 / len,
+            Phase::Planning(_) => extract_share,
             Phase::Wrapping { next } => {
                 let total = self.plan.as_ref().map_or(0, |p| p.jobs.len()).max(1) as f64;
                 extract_share + wrap_share * *next as f64 / total
