@@ -543,7 +543,7 @@ async function main(opts) {
   try {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'claimmark-bench-'));
     // A copy of the module: a rebuild of www/pkg during the run does not mix two builds.
-    // The module with its JS snippets (pkg/snippets/: the inline JS of src/web_js.rs).
+    // The module (its glue holds the inline JS of src/web_js.rs: scripts/inline-snippets.mjs).
     cpSync(PKG, path.join(tmp, 'pkg'), { recursive: true, filter: (f) => !/\.d\.ts$/.test(f) });
     writeFileSync(path.join(tmp, 'harness.js'), `(${harness.toString()})();\n`);
     writeFileSync(path.join(tmp, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><p>bench</p></body></html>\n');
