@@ -92,8 +92,10 @@ pub enum Role {
     Time,
 }
 
-/// A typed piece of text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A typed piece of text. (Serialized by hand, below: the same fields as the derive would
+/// write, the quantity's flattened in, but as a struct — `flatten` makes serde write a map,
+/// whose keys a JS serializer converts anew for every span.)
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Span {
     pub role: Role,
@@ -261,6 +263,45 @@ impl Report {
     }
 }
 
+impl Serialize for Span {
+    /// `role, start, end, text`, the quantity's `kind, value, value_max, unit, approx, rate`
+    /// (when there is one; absent options left out), `speaker` (when there is one): what
+    /// `#[derive(Serialize)]` with the `serde` attributes above writes, in the same order.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let q = self.quantity.as_deref();
+        let fields = 4
+            + q.map_or(0, |q| {
+                2 + usize::from(q.value_max.is_some())
+                    + usize::from(q.unit.is_some())
+                    + usize::from(q.approx.is_some())
+                    + usize::from(q.rate.is_some())
+            })
+            + usize::from(self.speaker.is_some());
+        let mut st = serializer.serialize_struct("Span", fields)?;
+        st.serialize_field("role", &self.role)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("text", &self.text)?;
+        if let Some(q) = q {
+            st.serialize_field("kind", &q.kind)?;
+            st.serialize_field("value", &q.value)?;
+            if let Some(v) = &q.value_max {
+                st.serialize_field("value_max", v)?;
+            }
+            for (name, v) in [("unit", &q.unit), ("approx", &q.approx), ("rate", &q.rate)] {
+                if let Some(v) = v {
+                    st.serialize_field(name, v)?;
+                }
+            }
+        }
+        if let Some(s) = &self.speaker {
+            st.serialize_field("speaker", s)?;
+        }
+        st.end()
+    }
+}
+
 impl Span {
     pub fn new(role: Role, text: &str, start: usize, end: usize) -> Span {
         Span { role, start, end, text: text[start..end].to_string(), quantity: None, speaker: None }
@@ -274,6 +315,59 @@ impl Span {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// `Span` as `#[derive(Serialize)]` with `flatten` writes it: the hand-written `Serialize`
+    /// must give the same JSON, and read back (the derived `Deserialize`) to the same span.
+    #[derive(Serialize)]
+    struct DerivedSpan<'a> {
+        role: Role,
+        start: usize,
+        end: usize,
+        text: &'a str,
+        #[serde(flatten, skip_serializing_if = "Option::is_none")]
+        quantity: Option<&'a Quantity>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        speaker: Option<&'a str>,
+    }
+
+    #[test]
+    fn span_serializes_as_the_derive_with_flatten_would() {
+        let q = |value_max, unit: Option<&str>, approx: Option<&str>, rate: Option<&str>| {
+            Some(Box::new(Quantity {
+                kind: QuantityKind::Money,
+                value: 1.5e-7,
+                value_max,
+                unit: unit.map(String::from),
+                approx: approx.map(String::from),
+                rate: rate.map(String::from),
+            }))
+        };
+        let mut spans = vec![
+            Span::new(Role::Cue, "He said it", 3, 7),
+            Span { speaker: Some("Antony Blinken".into()), ..Span::new(Role::Quote, "\"Ünïcödé\"", 0, 13) },
+            Span { quantity: q(None, None, None, None), ..Span::new(Role::Statistic, "x 5 y", 2, 3) },
+            Span { quantity: q(Some(7.0), Some("USD"), Some("nearly"), Some("a year")), ..Span::new(Role::Statistic, "5", 0, 1) },
+            Span { quantity: q(Some(-0.0), None, Some("some"), None), speaker: Some("she".into()), ..Span::new(Role::Statistic, "5", 0, 1) },
+        ];
+        // And every span of the seed article.
+        let seed = crate::extract(include_str!("../tests/fixtures/example-article.txt"));
+        spans.extend(seed.claims.iter().flat_map(|c| c.spans.iter().cloned()));
+        for s in &spans {
+            let derived = DerivedSpan {
+                role: s.role,
+                start: s.start,
+                end: s.end,
+                text: &s.text,
+                quantity: s.quantity.as_deref(),
+                speaker: s.speaker.as_deref(),
+            };
+            let ours = serde_json::to_string(s).unwrap();
+            assert_eq!(ours, serde_json::to_string(&derived).unwrap());
+            assert_eq!(&serde_json::from_str::<Span>(&ours).unwrap(), s);
+        }
+    }
+
     #[test]
     fn validate_accepts_real_reports_and_rejects_broken_ones() {
         let text = "Officials said 300 people were hurt. It rained.";
