@@ -315,10 +315,12 @@ impl Span {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)] // (wasm32: only the test below that needs no serde_json)
     use super::*;
 
     /// `Span` as `#[derive(Serialize)]` with `flatten` writes it: the hand-written `Serialize`
     /// must give the same JSON, and read back (the derived `Deserialize`) to the same span.
+    #[cfg(not(target_arch = "wasm32"))] // serde_json is a native dependency
     #[derive(Serialize)]
     struct DerivedSpan<'a> {
         role: Role,
@@ -331,6 +333,7 @@ mod tests {
         speaker: Option<&'a str>,
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn span_serializes_as_the_derive_with_flatten_would() {
         let q = |value_max, unit: Option<&str>, approx: Option<&str>, rate: Option<&str>| {

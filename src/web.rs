@@ -852,7 +852,11 @@ impl Annotation {
                     let all = plan.report.all_spans();
                     // Batches until the deadline (at least one).
                     let (result, finished) = loop {
-                        let end = (*next + WRAP_CHUNK).min(plan.jobs.len());
+                        // A node's parts go in one batch (js::wrap builds a node's marks at once).
+                        let mut end = (*next + WRAP_CHUNK).min(plan.jobs.len());
+                        while end < plan.jobs.len() && plan.jobs[end].node == plan.jobs[end - 1].node {
+                            end += 1;
+                        }
                         let batch = &plan.jobs[*next..end];
                         // The pieces of a batch are a run of indices (jobs are sorted).
                         let lo = batch.iter().map(|j| j.attrs).min().unwrap_or(0);

@@ -230,6 +230,32 @@ fn clear_restores_the_dom_exactly_even_with_pre_split_text_nodes() {
     root.remove();
 }
 
+/// `clear` removes a mark with the text cut for it at once; anything else in it — the page's
+/// own text node (which moved into the mark), or what the page added later — is put back.
+#[wasm_bindgen_test]
+fn clear_keeps_what_the_page_put_inside_a_mark() {
+    let root = fixture("<p>Around 8,000 North Korean soldiers have been deployed, Blinken said on Wednesday.</p>");
+    let p = root.query_selector("p").unwrap().unwrap();
+    let own = p.first_child().unwrap();
+    annotate(&root);
+    let ms = marks(&root);
+    assert!(ms.len() >= 2, "{} marks", ms.len());
+    // The page's node holds the first mark's text (the claim starts the paragraph).
+    assert!(ms[0].first_child().unwrap() == own);
+    // The page adds an element into the second mark and removes the last mark from the DOM.
+    let b = doc().create_element("b").unwrap();
+    b.set_text_content(Some("(added)"));
+    ms[1].append_child(&b).unwrap();
+    ms[ms.len() - 1].remove();
+    clear(&root);
+    assert!(marks(&root).is_empty());
+    assert!(p.first_child().unwrap() == own, "the page's own text node is back in its place");
+    assert_eq!(select_all(&root, "b").len(), 1, "the page's element is kept");
+    assert!(b.parent_node().unwrap() == *p, "outside the removed mark");
+    assert_eq!(own.text_content().unwrap(), "Around 8,000 North Korean soldiers have been deployed, Blinken said on Wednesday.");
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn annotate_twice_is_annotate_once() {
     let root = fixture(&format!("<article><h2>Title</h2><p>{PARAGRAPH}</p><p>A second <em>one</em>.</p></article>"));
