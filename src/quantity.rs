@@ -75,8 +75,9 @@ fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize
     scan_with(text, start, end, true)
 }
 
-/// [`scan`]; `filter`: skip what [`triggers`] shows cannot find anything (false only in the
-/// tests that check that the filter changes nothing).
+/// [`scan`]; `filter`: skip what [`triggers`] shows cannot find anything, and the words
+/// [`HEAD_FILTER`] turns away (false only in the tests that check that the filters change
+/// nothing).
 fn scan_with(text: &str, start: usize, end: usize, filter: bool) -> (Vec<FoundQuantity>, Vec<(usize, usize)>) {
     let mut e = end.min(text.len());
     while !text.is_char_boundary(e) {
@@ -102,6 +103,7 @@ fn scan_with(text: &str, start: usize, end: usize, filter: bool) -> (Vec<FoundQu
         times: Vec::new(),
         first,
         last,
+        filter,
     };
     // Without a possible numeral no head is found, so the loop would find nothing; and
     // `lexical_times` does not read what it leaves (`used` only blocks non-words there, which
@@ -377,15 +379,18 @@ fn plural(w: &str) -> bool {
         && !has(&STOP_SET, w)
 }
 
+/// The codes [`iso`] reads (and "RMB", read as "CNY").
+#[rustfmt::skip]
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "KPW", "INR", "RUB", "UAH", "CHF", "CAD", "AUD", "HKD", "SGD",
+    "NZD", "TWD", "BRL", "MXN", "ZAR", "TRY", "ILS", "SAR", "AED", "NGN", "EGP", "PKR", "BDT", "IDR", "THB",
+    "VND", "PHP", "MYR", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "ARS", "CLP", "COP", "KES", "QAR", "KWD",
+    "IRR", "BTC",
+];
+
 /// ISO 4217 codes written before or after a number ("USD 20", "20 EUR").
 fn iso(raw: &str) -> Option<&'static str> {
-    #[rustfmt::skip]
-    const C: &[&str] = &[
-        "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "KPW", "INR", "RUB", "UAH", "CHF", "CAD", "AUD", "HKD", "SGD",
-        "NZD", "TWD", "BRL", "MXN", "ZAR", "TRY", "ILS", "SAR", "AED", "NGN", "EGP", "PKR", "BDT", "IDR", "THB",
-        "VND", "PHP", "MYR", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "ARS", "CLP", "COP", "KES", "QAR", "KWD",
-        "IRR", "BTC",
-    ];
+    const C: &[&str] = ISO_CODES;
     // lower-case codes too ("500 usd"), except those that are English words ("try", "cop")
     if raw.len() != 3 {
         return None;
@@ -549,6 +554,20 @@ const WORD_UNITS: &[(&str, u8)] = &[
 /// Filters of [`SYMS`] and [`WORD_UNITS`]: most words are no unit, and are turned away before
 /// the lists are searched (a filter passes a superset of its words: it cannot turn a unit away).
 static SYM_FILTER: WordFilter = WordFilter::of_keys(SYMS);
+
+/// Every word [`Scan::may_head`] lets through, by its first tests: ISO codes (any case: the
+/// filter ignores it), the words before "$", "Rs", signs, the words that start a numeral or
+/// come before one ("a", "several") and the plural scales. ("M" and a code is tested apart.)
+#[rustfmt::skip]
+static HEAD_FILTER: WordFilter = WordFilter::new(&[
+    ISO_CODES,
+    &["RMB", "Rs", "minus", "negative", "US", "U.S.", "U.S", "A", "AU", "C", "CA", "CAN", "Can", "HK", "NZ", "S", "SG",
+      "NT", "R", "MX", "Mex", "a", "an", "several", "many", "tens", "dozens", "scores", "hundreds", "thousands",
+      "millions", "billions", "trillions", "half", "quarter", "nought", "naught", "zero", "one", "two", "three",
+      "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+      "seventy", "eighty", "ninety"],
+]);
 static WORD_UNIT_FILTER: WordFilter = WordFilter::of_keys(WORD_UNITS);
 /// A filter of the last words of [`APPROX`].
 static APPROX_LAST: WordFilter = WordFilter::of_last_words(APPROX);
@@ -595,6 +614,8 @@ struct Scan<'a> {
     /// The first and last tokens that are words or numbers (punctuation aside).
     first: usize,
     last: usize,
+    /// Whether the exact filters may skip work (see [`scan_with`]).
+    filter: bool,
 }
 
 impl<'a> Scan<'a> {
@@ -697,8 +718,18 @@ impl<'a> Scan<'a> {
         if !self.is(i, K::Word) {
             return true;
         }
-        let w = self.low(i);
         let raw = self.raw(i);
+        // An ASCII word's lower-cased text is its ASCII lower case, and the filter ignores
+        // ASCII case: a word it turns away passes none of the tests below (but for "M" and a
+        // code, which it does not hold).
+        if self.filter
+            && raw.is_ascii()
+            && !HEAD_FILTER.may_contain_bytes(raw.as_bytes())
+            && !(raw.len() == 4 && raw.starts_with('M'))
+        {
+            return false;
+        }
+        let w = self.low(i);
         if raw == "Rs"
             || matches!(w, "minus" | "negative")
             || dollar_prefix(raw).is_some()
