@@ -37,7 +37,7 @@
 //! ("a month or two") or a score ("seven to two"); and "one" alone is a pronoun.
 
 use crate::report::{Quantity, QuantityKind};
-use crate::words::{Lexicon, WordFilter};
+use crate::words::{find_any_byte, Lexicon, WordFilter};
 
 #[path = "number.rs"]
 mod number;
@@ -764,6 +764,22 @@ impl<'a> Scan<'a> {
     /// Marks e-mail addresses, URLs and handles: nothing in them is a number.
     fn block_addresses(&mut self) {
         let n = self.n();
+        // Every address below holds an '@', a ':', "www." or a domain ('.' and a letter): most
+        // sentences have none of these (their one '.' ends them), and need no look at a chunk.
+        if self.filter && n > 0 {
+            let b = &self.tk.t.as_bytes()[self.tk.v[0].s..self.tk.v[n - 1].e];
+            let mut k = find_any_byte(b, 0, [b'.', b'@', b':']);
+            while k < b.len()
+                && b[k] == b'.'
+                && !b.get(k + 1).is_some_and(u8::is_ascii_alphabetic)
+                && !(k > 0 && matches!(b[k - 1], b'w' | b'W'))
+            {
+                k = find_any_byte(b, k + 1, [b'.', b'@', b':']);
+            }
+            if k >= b.len() {
+                return;
+            }
+        }
         let mut i = 0;
         while i < n {
             let mut e = i + 1;
