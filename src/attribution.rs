@@ -284,7 +284,7 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
     while i < toks.len() {
         let t = &toks[i];
         // Most words start no cue: pass over them (and over non-words) at once.
-        if !CUE_STARTS.may_contain(lows.get(i)) || !t.is_word() {
+        if !lows.may_be_in(i, &CUE_STARTS) || !t.is_word() {
             i += 1;
             continue;
         }

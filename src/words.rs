@@ -356,9 +356,11 @@ pub struct Lowered<'a> {
     toks: &'a [Token<'a>],
     /// The lower-cased text of the tokens that are not lower case already.
     buf: String,
-    /// Token `i`'s lower-cased text: its own text when `ends[i]` is [`Lowered::OWN`] (most
-    /// tokens: nothing is copied), else `buf[ends[i].0..ends[i].1]`.
-    ends: Vec<(u32, u32)>,
+    /// Token `i`'s lower-cased text: its own text when `(ends[i].0, ends[i].1)` is
+    /// [`Lowered::OWN`] (most tokens: nothing is copied), else `buf[ends[i].0..ends[i].1]`;
+    /// and in `ends[i].2`, the [`bloom_key`] of that text (made once: the phrase and cue
+    /// scans each filter every token by it).
+    ends: Vec<(u32, u32, u32)>,
 }
 
 impl<'a> Lowered<'a> {
@@ -372,7 +374,7 @@ impl<'a> Lowered<'a> {
             let (ascii, upper) = t.text.bytes().fold((true, false), |(a, u), c| (a & c.is_ascii(), u | c.is_ascii_uppercase()));
             if ascii && !upper {
                 // `Token::lower` is the text itself.
-                ends.push(Self::OWN);
+                ends.push((Self::OWN.0, Self::OWN.1, bloom_key(t.text.as_bytes()) as u32));
                 continue;
             }
             if buf.capacity() == 0 {
@@ -386,7 +388,7 @@ impl<'a> Lowered<'a> {
             } else {
                 t.with_lower(|w| buf.push_str(w));
             }
-            ends.push((s as u32, buf.len() as u32));
+            ends.push((s as u32, buf.len() as u32, bloom_key(&buf.as_bytes()[s..]) as u32));
         }
         Lowered { toks, buf, ends }
     }
@@ -406,9 +408,16 @@ impl<'a> Lowered<'a> {
     pub fn get(&self, i: usize) -> &str {
         match self.ends.get(i) {
             None => "",
-            Some(&Self::OWN) => self.toks[i].text,
-            Some(&(s, e)) => &self.buf[s as usize..e as usize],
+            Some(&(s, e, _)) if (s, e) == Self::OWN => self.toks[i].text,
+            Some(&(s, e, _)) => &self.buf[s as usize..e as usize],
         }
+    }
+
+    /// Whether token `i`'s lower-cased text may be a word of `filter`:
+    /// `filter.may_contain(self.get(i))`, from the key made once.
+    #[inline]
+    pub fn may_be_in(&self, i: usize, filter: &WordFilter) -> bool {
+        filter.has_key(self.ends[i].2 as usize)
     }
 }
 
@@ -577,7 +586,7 @@ pub fn find_phrases(tokens: &[Token<'_>], phrases: &[&str]) -> Vec<(usize, usize
 pub struct PhraseIndex {
     by_first: HashMap<&'static str, Vec<Vec<&'static str>>, FastHashBuild>,
     /// A filter of the first words by [`bloom_key`]: most tokens start no phrase.
-    bloom: [u64; 16],
+    bloom: WordFilter,
 }
 
 /// A key of a word for [`PhraseIndex::bloom`] and [`WordFilter`] from its length and its first
@@ -645,7 +654,12 @@ impl WordFilter {
     /// [`WordFilter::may_contain`] of bytes.
     #[inline]
     pub fn may_contain_bytes(&self, w: &[u8]) -> bool {
-        let k = bloom_key(w);
+        self.has_key(bloom_key(w))
+    }
+
+    /// Whether a word of the lists has the [`bloom_key`] `k`.
+    #[inline]
+    fn has_key(&self, k: usize) -> bool {
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
 }
@@ -660,7 +674,7 @@ impl PhraseIndex {
             bloom[k / 64] |= 1 << (k % 64);
             by_first.entry(words[0]).or_default().push(words);
         }
-        PhraseIndex { by_first, bloom }
+        PhraseIndex { by_first, bloom: WordFilter(bloom) }
     }
 }
 
@@ -672,13 +686,12 @@ pub fn find_phrases_lowered(lows: &Lowered<'_>, index: &OnceLock<PhraseIndex>, p
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        let w = lows.get(i);
         // The filter is exact for lower-cased words: the index's words are lower case.
-        let k = bloom_key(w.as_bytes());
-        if index.bloom[k / 64] & (1 << (k % 64)) == 0 {
+        if !lows.may_be_in(i, &index.bloom) {
             i += 1;
             continue;
         }
+        let w = lows.get(i);
         let mut best = 0;
         if let Some(candidates) = index.by_first.get(w) {
             // Most candidates differ from the text at their second word: look it up once.
