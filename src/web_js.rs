@@ -152,7 +152,9 @@ const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h
   'hgroup', 'menu', 'center', 'body', 'html', 'pre', 'video', 'audio']);
 
 function skipped(el, tag, exclude, uiAttr) {
-  if (SKIPPED.has(tag) || (exclude && exclude.has(el)) || el.hasAttribute('hidden') || el.hasAttribute(uiAttr)) return true;
+  if (SKIPPED.has(tag) || (exclude && exclude.has(el))) return true;
+  if (!el.hasAttributes()) return false; // most elements: one call instead of four
+  if (el.hasAttribute('hidden') || el.hasAttribute(uiAttr)) return true;
   const hidden = el.getAttribute('aria-hidden');
   if (hidden !== null && hidden.trim().toLowerCase() === 'true') return true;
   const editable = el.getAttribute('contenteditable');
@@ -176,7 +178,8 @@ export function cmCollect(root, exclude, uiAttr) {
   let tail = ''; // the last two characters of the text so far
   const add = (t) => {
     parts.push(t);
-    tail = (tail + t).slice(-2);
+    // (Not `(tail + t).slice(-2)`: slicing that concatenation copies all of `t`.)
+    tail = t.length >= 2 ? t.slice(-2) : (tail + t).slice(-2);
   };
   const paragraph = () => {
     if (tail === '' || tail === '\n\n') return;
