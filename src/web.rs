@@ -550,7 +550,12 @@ fn encode_attrs(out: &mut String, a: &MarkAttrs) {
     for field in [Some(a.claim.as_str()), Some(a.kinds.as_str()), a.speaker.as_deref(), a.value.as_deref(), a.unit.as_deref()] {
         out.push('\u{1f}');
         // Page text (a speaker's name) never carries our separators.
-        out.extend(field.unwrap_or("").chars().map(|c| if c == '\u{1e}' || c == '\u{1f}' { ' ' } else { c }));
+        let field = field.unwrap_or("");
+        if field.bytes().any(|b| b == 0x1e || b == 0x1f) {
+            out.extend(field.chars().map(|c| if c == '\u{1e}' || c == '\u{1f}' { ' ' } else { c }));
+        } else {
+            out.push_str(field);
+        }
     }
 }
 

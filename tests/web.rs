@@ -256,6 +256,26 @@ fn clear_keeps_what_the_page_put_inside_a_mark() {
     root.remove();
 }
 
+/// The mark attributes cross into JS as one string with U+001E/U+001F separators: page text
+/// holding those characters (in a speaker's name) must not shift the fields.
+#[wasm_bindgen_test]
+fn separator_characters_in_page_text_do_not_shift_mark_attributes() {
+    let root = fixture("<p>Prices rose 5% in May, said Kim\u{1f}Yong\u{1e}hyun Park on Monday.</p><p>\"We will act,\" Lee\u{1f}Min said.</p>");
+    annotate(&root);
+    let ms = marks(&root);
+    assert!(!ms.is_empty());
+    for m in &ms {
+        assert!(attr(m, "data-cm-claim").parse::<u32>().is_ok(), "claim id: {:?}", attr(m, "data-cm-claim"));
+        let role = attr(m, "data-cm-role");
+        assert!(["claim", "statistic", "source", "cue", "content", "quote", "hedge", "comparison", "time"].contains(&role.as_str()), "role {role:?}");
+        for name in m.get_attribute_names().iter() {
+            let v = attr(m, &name.as_string().unwrap());
+            assert!(!v.contains('\u{1e}') && !v.contains('\u{1f}'), "{v:?}");
+        }
+    }
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn annotate_twice_is_annotate_once() {
     let root = fixture(&format!("<article><h2>Title</h2><p>{PARAGRAPH}</p><p>A second <em>one</em>.</p></article>"));
