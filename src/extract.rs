@@ -2,7 +2,7 @@
 
 use crate::attribution::{find_attributions_in, SpeakerMemory};
 use crate::hedge::{find_comparisons_lowered, find_hedges_lowered};
-use crate::words::{tokenize, Lowered};
+use crate::words::{recycle_tokens, tokenize_into, Lowered, Token};
 use crate::quantity::find_quantities_and_times;
 use crate::quote::{find_quotes, QuoteSpan};
 use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
@@ -42,9 +42,24 @@ struct Kept {
     attributions: Vec<Attribution>,
 }
 
+/// Buffers kept from sentence to sentence (emptied for each): fewer allocations.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token<'static>>,
+    low_buf: String,
+    low_ends: Vec<(u32, u32, u32)>,
+}
+
 /// The typed spans, attributions and features (all but the quote count and the text features)
 /// of the sentence `text[start..end]`.
-fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpan], memory: &mut SpeakerMemory) -> Found {
+fn find_in_sentence(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &mut [QuoteSpan],
+    memory: &mut SpeakerMemory,
+    scratch: &mut Scratch,
+) -> Found {
     let mut spans = Vec::new();
     let mut features = Features::default();
     let (quantities, times) = find_quantities_and_times(text, start, end);
@@ -59,8 +74,9 @@ fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpa
         features.times += 1;
     }
     // The sentence's tokens and their lower-cased text, made once for every finder below.
-    let toks = tokenize(text, start, end);
-    let lows = Lowered::new(&toks);
+    let mut toks: Vec<Token<'_>> = std::mem::take(&mut scratch.toks);
+    tokenize_into(text, start, end, &mut toks);
+    let lows = Lowered::with_buffers(&toks, std::mem::take(&mut scratch.low_buf), std::mem::take(&mut scratch.low_ends));
     for (s, e) in find_hedges_lowered(&toks, &lows) {
         spans.push(Span::new(Role::Hedge, text, s, e));
         features.hedges += 1;
@@ -76,6 +92,8 @@ fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpa
     features.fill_from_lowered(&text[start..end], &toks, &lows);
     features.attributions = attributions.len();
     features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
+    (scratch.low_buf, scratch.low_ends) = lows.into_buffers();
+    scratch.toks = recycle_tokens(toks);
     Found { spans, attributions, features }
 }
 
@@ -85,7 +103,7 @@ fn find_in_sentence(text: &str, start: usize, end: usize, quotes: &mut [QuoteSpa
 pub fn features_for_sentence(sentence: &str) -> Features {
     let mut quotes = find_quotes(sentence);
     let mut memory = SpeakerMemory::default();
-    let mut features = find_in_sentence(sentence, 0, sentence.len(), &mut quotes, &mut memory).features;
+    let mut features = find_in_sentence(sentence, 0, sentence.len(), &mut quotes, &mut memory, &mut Scratch::default()).features;
     features.quotes = quotes.len();
     features
 }
@@ -122,6 +140,7 @@ pub struct Extraction {
     /// Per sentence done so far: what was found in it, and its score.
     found: Vec<Kept>,
     scores: Vec<f32>,
+    scratch: Scratch,
 }
 
 impl Extraction {
@@ -146,6 +165,7 @@ impl Extraction {
             memory: SpeakerMemory::default(),
             found: Vec::with_capacity(n),
             scores: Vec::with_capacity(n),
+            scratch: Scratch::default(),
         }
     }
 
@@ -159,7 +179,7 @@ impl Extraction {
             }
             let i = self.found.len();
             let Found { mut spans, mut attributions, mut features } =
-                find_in_sentence(text, start, end, &mut self.quotes, &mut self.memory);
+                find_in_sentence(text, start, end, &mut self.quotes, &mut self.memory, &mut self.scratch);
             features.quotes += self.quote_counts[i];
             self.scores.push(score_sentence(&text[start..end], &features));
             // Kept until `finish`: no spare capacity (a Span is ~100 bytes, an Attribution ~400).

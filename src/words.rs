@@ -367,8 +367,15 @@ impl<'a> Lowered<'a> {
     const OWN: (u32, u32) = (u32::MAX, u32::MAX);
 
     pub fn new(toks: &'a [Token<'a>]) -> Lowered<'a> {
-        let mut buf = String::new();
-        let mut ends = Vec::with_capacity(toks.len());
+        Lowered::with_buffers(toks, String::new(), Vec::with_capacity(toks.len()))
+    }
+
+    /// [`Lowered::new`] in the buffers `buf` and `ends` (emptied first; their capacity is
+    /// reused: see [`Lowered::into_buffers`]).
+    pub fn with_buffers(toks: &'a [Token<'a>], mut buf: String, mut ends: Vec<(u32, u32, u32)>) -> Lowered<'a> {
+        buf.clear();
+        ends.clear();
+        ends.reserve(toks.len());
         for (i, t) in toks.iter().enumerate() {
             // One pass over the bytes, no early exit (tokens are short).
             let (ascii, upper) = t.text.bytes().fold((true, false), |(a, u), c| (a & c.is_ascii(), u | c.is_ascii_uppercase()));
@@ -391,6 +398,11 @@ impl<'a> Lowered<'a> {
             ends.push((s as u32, buf.len() as u32, bloom_key(&buf.as_bytes()[s..]) as u32));
         }
         Lowered { toks, buf, ends }
+    }
+
+    /// The buffers, for [`Lowered::with_buffers`] of the next sentence.
+    pub fn into_buffers(self) -> (String, Vec<(u32, u32, u32)>) {
+        (self.buf, self.ends)
     }
 
     /// How many tokens.
@@ -480,8 +492,16 @@ fn is_word_char_beyond_ascii(c: char) -> bool {
 
 /// Splits `text[start..end]` into tokens.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity((end - start) / 5 + 1);
+    tokenize_into(text, start, end, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (emptied first; its capacity is reused).
+pub fn tokenize_into<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
+    out.clear();
+    out.reserve((end - start) / 5 + 1);
     let s = &text[start..end];
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
@@ -549,7 +569,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         out.push(Token { start: start + i, end: start + j, text: &s[i..j] });
         i = j;
     }
-    out
+}
+
+/// An empty vector of tokens of any text with the capacity of `v`: so that a buffer of tokens
+/// can be kept from one text to the next (the in-place `collect` of an emptied vector reuses
+/// its allocation).
+pub fn recycle_tokens<'a>(mut v: Vec<Token<'_>>) -> Vec<Token<'a>> {
+    v.clear();
+    v.into_iter().map(|t| Token { start: t.start, end: t.end, text: "" }).collect()
 }
 
 /// Finds whole-word, case-insensitive occurrences of any phrase in `phrases` (words separated
