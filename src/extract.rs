@@ -3,7 +3,7 @@
 use crate::attribution::{find_attributions_in, SpeakerMemory};
 use crate::hedge::{find_comparisons_lowered, find_hedges_lowered};
 use crate::words::{recycle_tokens, tokenize_into, Lowered, Token};
-use crate::quantity::find_quantities_and_times;
+use crate::quantity::{find_quantities_and_times_in, ScanBuffers};
 use crate::quote::{find_quotes, QuoteSpan};
 use crate::report::{Attribution, Claim, ClaimKind, Report, Role, Sentence, SourceKind, Span};
 use crate::score::{score_sentence, Features};
@@ -48,6 +48,7 @@ struct Scratch {
     toks: Vec<Token<'static>>,
     low_buf: String,
     low_ends: Vec<(u32, u32, u32)>,
+    scan: ScanBuffers,
 }
 
 /// The typed spans, attributions and features (all but the quote count and the text features)
@@ -62,14 +63,14 @@ fn find_in_sentence(
 ) -> Found {
     let mut spans = Vec::new();
     let mut features = Features::default();
-    let (quantities, times) = find_quantities_and_times(text, start, end);
-    for q in quantities {
+    find_quantities_and_times_in(text, start, end, &mut scratch.scan);
+    for q in scratch.scan.quantities.drain(..) {
         let mut s = Span::new(Role::Statistic, text, q.start, q.end);
         s.quantity = Some(Box::new(q.quantity));
         spans.push(s);
         features.statistics += 1;
     }
-    for (s, e) in times {
+    for (s, e) in scratch.scan.times.drain(..) {
         spans.push(Span::new(Role::Time, text, s, e));
         features.times += 1;
     }

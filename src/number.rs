@@ -58,10 +58,20 @@ fn char_at(t: &str, i: usize, end: usize) -> Option<char> {
 
 /// Splits `t[start..end]` into tokens. `start`/`end` must be char boundaries. Returns the
 /// tokens and the buffer of their lower-cased words.
+#[cfg(test)]
 pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) {
+    let (mut toks, mut lows) = (Vec::new(), String::new());
+    tokenize_into(t, start, end, &mut toks, &mut lows);
+    (toks, lows)
+}
+
+/// [`tokenize`] into `toks` and `lows` (emptied first; their capacity is reused).
+pub(crate) fn tokenize_into(t: &str, start: usize, end: usize, toks: &mut Vec<Tok>, lows: &mut String) {
     let end = end.min(t.len());
-    let mut toks = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
-    let mut lows = String::with_capacity(end.saturating_sub(start));
+    toks.clear();
+    lows.clear();
+    toks.reserve(end.saturating_sub(start) / 5 + 1);
+    lows.reserve(end.saturating_sub(start));
     let mut i = start;
     let mut sp = true;
     let b = t.as_bytes();
@@ -133,7 +143,6 @@ pub(crate) fn tokenize(t: &str, start: usize, end: usize) -> (Vec<Tok>, String) 
         toks.push(Tok { k, s, e: i, sp, ls, le: lows.len() });
         sp = false;
     }
-    (toks, lows)
 }
 
 /// When the run of digits at `i` (with its separators) has a digit of another script than

@@ -79,6 +79,34 @@ fn scan(text: &str, start: usize, end: usize) -> (Vec<FoundQuantity>, Vec<(usize
 /// [`HEAD_FILTER`] turns away (false only in the tests that check that the filters change
 /// nothing).
 fn scan_with(text: &str, start: usize, end: usize, filter: bool) -> (Vec<FoundQuantity>, Vec<(usize, usize)>) {
+    let mut b = ScanBuffers::default();
+    scan_into(text, start, end, filter, &mut b);
+    (b.quantities, b.times)
+}
+
+/// The buffers of a scan, kept from one sentence to the next (emptied for each): fewer
+/// allocations. After [`find_quantities_and_times_in`], `quantities` and `times` are what it
+/// found (as [`find_quantities_and_times`] returns them).
+#[derive(Default)]
+pub(crate) struct ScanBuffers {
+    toks: Vec<number::Tok>,
+    lows: String,
+    used: Vec<bool>,
+    found: Vec<FoundQuantity>,
+    anchors: Vec<(usize, usize)>,
+    pub quantities: Vec<FoundQuantity>,
+    pub times: Vec<(usize, usize)>,
+}
+
+/// [`find_quantities_and_times`] into `b.quantities` and `b.times`, in the buffers `b`.
+pub(crate) fn find_quantities_and_times_in(text: &str, start: usize, end: usize, b: &mut ScanBuffers) {
+    scan_into(text, start, end, true, b)
+}
+
+/// [`scan_with`] in the buffers `b`.
+fn scan_into(text: &str, start: usize, end: usize, filter: bool, b: &mut ScanBuffers) {
+    b.quantities.clear();
+    b.times.clear();
     let mut e = end.min(text.len());
     while !text.is_char_boundary(e) {
         e -= 1;
@@ -90,17 +118,25 @@ fn scan_with(text: &str, start: usize, end: usize, filter: bool) -> (Vec<FoundQu
     // Most sentences hold no numeral and no time word: they are passed over without tokens.
     let (heads, times) = if filter { triggers(text, s, e) } else { (true, true) };
     if !heads && !times {
-        return (Vec::new(), Vec::new());
+        return;
     }
-    let (toks, lows) = number::tokenize(text, s, e);
+    number::tokenize_into(text, s, e, &mut b.toks, &mut b.lows);
+    let toks = &b.toks;
     let n = toks.len();
     let first = toks.iter().position(|t| t.k != K::Sym).unwrap_or(n);
     let last = toks.iter().rposition(|t| t.k != K::Sym).unwrap_or(0);
+    let mut used = std::mem::take(&mut b.used);
+    used.clear();
+    used.resize(n, false);
+    let mut found = std::mem::take(&mut b.found);
+    found.clear();
+    let mut anchors = std::mem::take(&mut b.anchors);
+    anchors.clear();
     let mut sc = Scan {
-        tk: Toks { t: text, v: &toks, l: &lows },
-        used: vec![false; n],
-        out: Vec::new(),
-        times: Vec::new(),
+        tk: Toks { t: text, v: toks, l: &b.lows },
+        used,
+        out: found,
+        times: anchors,
         first,
         last,
         filter,
@@ -116,7 +152,9 @@ fn scan_with(text: &str, start: usize, end: usize, filter: bool) -> (Vec<FoundQu
         }
     }
     sc.lexical_times();
-    (sc.finish_quantities(), sc.finish_times())
+    sc.finish_quantities(&mut b.quantities);
+    sc.finish_times(&mut b.times);
+    (b.used, b.found, b.anchors) = (sc.used, sc.out, sc.times);
 }
 
 /// Whether `text[s..e]` may hold (a) a quantity head, (b) a time word: a cheap exact test on
@@ -2582,11 +2620,11 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn finish_times(&mut self) -> Vec<(usize, usize)> {
-        let mut v = std::mem::take(&mut self.times);
-        crate::sort::sort_by_key(&mut v, |&(s, e)| crate::sort::key(&[(s as u64, 64), (e as u64, 64)]));
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (s, e) in v {
+    /// The time anchors found, sorted and merged, into `out` (empty). Leaves `self.times` empty.
+    fn finish_times(&mut self, out: &mut Vec<(usize, usize)>) {
+        let v = &mut self.times;
+        crate::sort::sort_by_key(v, |&(s, e)| crate::sort::key(&[(s as u64, 64), (e as u64, 64)]));
+        for (s, e) in v.drain(..) {
             if let Some(last) = out.last_mut() {
                 let gap = self.tk.t.get(last.1.min(s)..s).unwrap_or("x");
                 let of = gap.trim_matches(number::is_space) == "of";
@@ -2597,15 +2635,15 @@ impl<'a> Scan<'a> {
             }
             out.push((s, e));
         }
-        out
     }
 
-    fn finish_quantities(&mut self) -> Vec<FoundQuantity> {
-        let mut v = std::mem::take(&mut self.out);
-        crate::sort::sort_by_key(&mut v, |q| crate::sort::key(&[(q.start as u64, 64), (crate::sort::rev(q.end, 64), 64)]));
-        let mut out: Vec<FoundQuantity> = Vec::new();
+    /// The quantities found, sorted, without crossing or repeated spans, into `out` (empty).
+    /// Leaves `self.out` empty.
+    fn finish_quantities(&mut self, out: &mut Vec<FoundQuantity>) {
+        let v = &mut self.out;
+        crate::sort::sort_by_key(v, |q| crate::sort::key(&[(q.start as u64, 64), (crate::sort::rev(q.end, 64), 64)]));
         let mut stack: Vec<usize> = Vec::new(); // ends of the enclosing kept spans
-        for q in v {
+        for q in v.drain(..) {
             while stack.last().is_some_and(|&e| e <= q.start) {
                 stack.pop();
             }
@@ -2618,7 +2656,6 @@ impl<'a> Scan<'a> {
             stack.push(q.end);
             out.push(q);
         }
-        out
     }
 }
 
