@@ -87,8 +87,11 @@ fn find_in_sentence(
         features.comparisons += 1;
     }
     // "in the coming days" is both a time and a hedge: mark it once, as the hedge.
-    let hedges: Vec<(usize, usize)> = spans.iter().filter(|s| s.role == Role::Hedge).map(|s| (s.start, s.end)).collect();
-    spans.retain(|s| s.role != Role::Time || !hedges.contains(&(s.start, s.end)));
+    // (Only a sentence with both: no vector for the others.)
+    if features.times > 0 && features.hedges > 0 {
+        let hedges: Vec<(usize, usize)> = spans.iter().filter(|s| s.role == Role::Hedge).map(|s| (s.start, s.end)).collect();
+        spans.retain(|s| s.role != Role::Time || !hedges.contains(&(s.start, s.end)));
+    }
     let attributions = find_attributions_in(text, &toks, &lows, quotes, memory);
     features.fill_from_lowered(&text[start..end], &toks, &lows);
     features.attributions = attributions.len();
@@ -231,6 +234,16 @@ impl Extraction {
     }
 }
 
+/// Every claim kind, in the order of their discriminants (the order of a claim's kinds).
+const KINDS: [ClaimKind; 6] = [
+    ClaimKind::Statistic,
+    ClaimKind::Attribution,
+    ClaimKind::Quote,
+    ClaimKind::Prediction,
+    ClaimKind::Comparison,
+    ClaimKind::Factual,
+];
+
 /// Groups the sentences into claims (`report.sentences` are filled in).
 fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Kept], options: &Options, report: &mut Report) {
     // Claims: a sentence is a claim when it has a typed span (statistic, attribution, quote,
@@ -257,38 +270,40 @@ fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Kept], op
         // The first sentence's vectors, taken (most claims are one sentence: no copy).
         let mut spans = std::mem::take(&mut found[i].spans);
         let mut attributions = std::mem::take(&mut found[i].attributions);
-        let mut kinds = Vec::new();
         let mut score: f32 = report.sentences[i].score;
         for k in i + 1..=last {
             spans.append(&mut found[k].spans);
             attributions.append(&mut found[k].attributions);
             score = score.max(report.sentences[k].score);
         }
+        // The claim's kinds as a set (bit `k as u8` for kind `k`): no vector until it is a claim,
+        // and read out in the order of the kinds, each once.
+        let bit = |k: ClaimKind| 1u8 << k as u8;
+        let mut set = 0u8;
         for s in &spans {
-            let kind = match s.role {
-                Role::Statistic => Some(ClaimKind::Statistic),
-                Role::Quote => Some(ClaimKind::Quote),
-                Role::Hedge => Some(ClaimKind::Prediction),
-                Role::Comparison => Some(ClaimKind::Comparison),
-                _ => None,
+            set |= match s.role {
+                Role::Statistic => bit(ClaimKind::Statistic),
+                Role::Quote => bit(ClaimKind::Quote),
+                Role::Hedge => bit(ClaimKind::Prediction),
+                Role::Comparison => bit(ClaimKind::Comparison),
+                _ => 0,
             };
-            kinds.extend(kind);
         }
         if !attributions.is_empty() {
-            kinds.push(ClaimKind::Attribution);
+            set |= bit(ClaimKind::Attribution);
         }
-        sort_by_key(&mut kinds, |k| *k as u128);
-        kinds.dedup();
         // A question states nothing unless it carries a statistic.
         let question = report.sentences[i..=last].iter().all(|s| text[s.start..s.end].trim_end().ends_with('?'));
         if question {
-            kinds.retain(|k| *k == ClaimKind::Statistic);
+            set &= bit(ClaimKind::Statistic);
         }
-        let typed = !kinds.is_empty();
+        let typed = set != 0;
         if (typed || score >= crate::score::DEFAULT_THRESHOLD) && score >= options.min_score {
-            if kinds.is_empty() {
-                kinds.push(ClaimKind::Factual);
+            if set == 0 {
+                set = bit(ClaimKind::Factual);
             }
+            let mut kinds = Vec::with_capacity(set.count_ones() as usize);
+            kinds.extend(KINDS.iter().copied().filter(|&k| set & bit(k) != 0));
             sort_by_key(&mut spans, |s| key(&[(s.start as u64, 40), (rev(s.end, 40), 40), (s.role as u64, 8)]));
             let speaker = attributions
                 .first()
