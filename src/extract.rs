@@ -49,6 +49,7 @@ struct Scratch {
     low_buf: String,
     low_ends: Vec<(u32, u32, u32)>,
     scan: ScanBuffers,
+    spans: Vec<Span>,
 }
 
 /// The typed spans, attributions and features (all but the quote count and the text features)
@@ -61,7 +62,8 @@ fn find_in_sentence(
     memory: &mut SpeakerMemory,
     scratch: &mut Scratch,
 ) -> Found {
-    let mut spans = Vec::new();
+    let spans = &mut scratch.spans;
+    spans.clear();
     let mut features = Features::default();
     find_quantities_and_times_in(text, start, end, &mut scratch.scan);
     for q in scratch.scan.quantities.drain(..) {
@@ -98,7 +100,10 @@ fn find_in_sentence(
     features.anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
     (scratch.low_buf, scratch.low_ends) = lows.into_buffers();
     scratch.toks = recycle_tokens(toks);
-    Found { spans, attributions, features }
+    // Moved into a vector of their number: one allocation, no spare capacity.
+    let mut kept = Vec::with_capacity(scratch.spans.len());
+    kept.append(&mut scratch.spans);
+    Found { spans: kept, attributions, features }
 }
 
 /// The score features of one sentence on its own, found by the same finders as the pipeline
