@@ -716,20 +716,21 @@ fn only_adjunct(toks: &[Token<'_>], ce: usize) -> bool {
             }
         }
     }
-    let rest: Vec<&Token<'_>> = toks[ce..].iter().filter(|t| t.is_word()).collect();
-    if rest.is_empty() {
+    // The words after the cue (no vector of them: this runs for every cue).
+    let rest = toks[ce..].iter().filter(|t| t.is_word());
+    let Some(first) = rest.clone().next() else {
         return true;
-    }
-    if rest.iter().any(|t| t.is("that")) || toks[ce..].iter().any(|t| is_quote_mark(t.text) || t.text == ":") {
+    };
+    if rest.clone().any(|t| t.is("that")) || toks[ce..].iter().any(|t| is_quote_mark(t.text) || t.text == ":") {
         return false;
     }
-    let starts = rest[0].is_any(&[
+    let starts = first.is_any(&[
         "on", "in", "at", "during", "last", "yesterday", "today", "tonight", "earlier", "late", "this",
         "via", "through", "before", "after", "afterward", "afterwards", "recently", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "told", "when", "while", "according",
         "to", "amid", "following", "from", "outside", "inside", "as",
-    ]) || rest[0].is_any(&["reporters", "journalists", "cnn", "reuters"]);
-    starts && rest.len() <= 14
+    ]) || first.is_any(&["reporters", "journalists", "cnn", "reuters"]);
+    starts && rest.count() <= 14
 }
 
 /// Content after the cue: a leading "that" clause or quote, up to `limit` (a byte offset).
