@@ -20,8 +20,9 @@
 //! JS, [`crate::web_js`]), joins them in an [`offsets::TextMap`], runs the core on the joined
 //! text (sentence by sentence: [`crate::extract::Extraction`]), cuts the claims into mark
 //! pieces, locates every piece in its text nodes, and only then wraps the pieces in `<mark>`
-//! elements — from the end of the document backwards, with `Text.splitText`, so that earlier
-//! offsets stay valid, in batches done by JS. What it split and wrapped is recorded in a
+//! elements — from the end of the document backwards, in batches done by JS that build each
+//! text node's marks apart from the page and insert them after it in one go (the node keeps
+//! the text before its first mark). What it cut and wrapped is recorded in a
 //! registry keyed by the root element, so that `clear` restores the DOM exactly
 //! (`root.outerHTML` is byte-identical), even where the page had adjacent text nodes of its
 //! own. `annotateInSteps` does the same work within a time budget per step, with progress and
