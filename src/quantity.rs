@@ -311,7 +311,7 @@ const LABELS: &[&str] = &[
     "interstate", "highway", "rule", "resolution", "title", "amendment", "phase", "stage", "level", "version",
     "model", "episode", "season", "vol", "volume", "issue", "tier", "category", "type", "class", "grade", "gate",
     "terminal", "platform", "bus", "line", "channel", "act", "part", "item", "exhibit", "figure", "fig", "table",
-    "appendix", "annex", "paragraph", "clause", "verse", "psalm", "suite", "apartment", "apt", "district", "precinct",
+    "appendix", "update", "updates", "annex", "paragraph", "clause", "verse", "psalm", "suite", "apartment", "apt", "district", "precinct",
     "ward", "lot", "windows", "iphone", "ipad", "galaxy", "pixel", "playstation", "xbox", "apollo", "artemis",
     "boeing", "airbus", "falcon", "soyuz", "formula", "fortune", "ftse", "nasdaq", "dax", "cac", "nikkei", "kospi",
     "covid", "iso", "proposition", "prop", "question", "game", "group", "block", "zone", "sector", "camp", "station",
@@ -726,6 +726,20 @@ impl<'a> Scan<'a> {
     /// End of the run of tokens glued to `i` (exclusive).
     fn glued_run(&self, i: usize) -> usize {
         glued_run(self.tk, i)
+    }
+    /// After a label's number ending at token `e`: the end of the list of more such numbers
+    /// ("updates 3 and 4", "Articles 5, 6 or 7", "pages 10 to 12"). Only small plain integers
+    /// continue the list ("Section 3 and 4,000 troops" does not).
+    fn label_list(&self, mut e: usize) -> usize {
+        while (matches!(self.low(e), "and" | "or" | "to" | "through") || matches!(self.raw(e), "," | "&" | "-" | "–"))
+            && self.is(e + 1, K::Num)
+            && self.tk.number_at(e + 1, false).is_some_and(|n| n.plain_int && n.mult == 1.0 && n.ndigits <= 3)
+            && !matches!(self.low(e + 2), "per" | "percent")
+            && self.raw(e + 2) != "%"
+        {
+            e = self.glued_run(e + 1);
+        }
+        e
     }
     fn month(&self, i: usize) -> bool {
         if !self.cap(i) {
@@ -1844,7 +1858,7 @@ impl<'a> Scan<'a> {
         if bare && n0 > 0 && self.spaced(n0) {
             let pw = self.low(p);
             if has(&LABELS_SET, pw) && !(pw == "no" && self.raw(p) == "no") || matches!(self.raw(p), "No" | "Nos" | "NO") {
-                return Some(run());
+                return Some(self.label_list(run()));
             }
             if self.sym(p, ".") && self.glued(p) && p > 0 {
                 let w = self.low(p - 1);
