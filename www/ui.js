@@ -60,6 +60,24 @@ function h(doc, tag, props = {}, ...children) {
 }
 
 /** Whether a key event belongs to a text field (ours or the page's). */
+/** The declared language of `el` (its own or an ancestor's `lang`, else the document's), lower
+ * case; '' when none is declared. */
+export function pageLanguage(el) {
+  const holder = el.closest('[lang]');
+  const lang = holder ? holder.getAttribute('lang') : el.ownerDocument.documentElement.getAttribute('lang');
+  return (lang || '').trim().toLowerCase();
+}
+
+/** "Portuguese" for "pt-br" (Intl.DisplayNames), else the code itself. */
+function languageName(code, win) {
+  try {
+    const names = new win.Intl.DisplayNames(['en'], { type: 'language' });
+    return names.of(code.split('-')[0]) || code;
+  } catch {
+    return code;
+  }
+}
+
 function isEditable(e) {
   const t = e.composedPath ? e.composedPath()[0] : e.target;
   if (!(t instanceof Element)) return false;
@@ -694,6 +712,7 @@ export class Claimmark {
     els.count = e('span', { class: 'count' });
     els.summary = e('p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
     els.notice = e('div', { class: 'notice', hidden: true });
+    els.lang = e('p', { class: 'lang-note', hidden: true });
     els.chips = e('div', { class: 'chips', role: 'group', 'aria-label': 'Show claims of these kinds' });
     els.slider = e('input', { type: 'range', min: '0', max: '1', step: '0.05', value: '0', 'aria-label': 'Minimum score', class: 'slider' });
     els.sliderValue = e('output', { class: 'slider-value' }, '0.00');
@@ -722,6 +741,7 @@ export class Claimmark {
         button('×', () => this.onClose(), 'icon', 'Remove the marks and close (Shift+X)'),
       ),
       els.summary,
+      els.lang,
       els.notice,
       e('div', { class: 'filters' }, els.chips, e('label', { class: 'threshold' }, e('span', {}, 'Min. score'), els.slider, els.sliderValue)),
       els.list,
@@ -772,6 +792,21 @@ export class Claimmark {
     this.renderChips();
     this.renderList();
     this.renderNotice();
+    this.renderLang();
+  }
+
+  // claimmark reads English: on a page that declares another language (the `lang` of the
+  // article or of an ancestor), say so, in words, rather than let odd marks speak for us.
+  renderLang() {
+    const root = this.runs[0]?.root;
+    const code = root ? pageLanguage(root) : '';
+    this.host.dataset.lang = code;
+    const box = this.els.lang;
+    const other = code !== '' && !/^en(-|$)/.test(code);
+    box.hidden = !other;
+    box.textContent = other
+      ? `This page is in ${languageName(code, this.win)} (lang="${code}"). claimmark reads English: its marks here are unreliable.`
+      : '';
   }
 
   renderChips() {
@@ -1023,6 +1058,7 @@ button:focus-visible, input:focus-visible, .claim:focus-visible { outline: 2px s
 .progress { display: flex; align-items: center; gap: 8px; padding: 6px 14px; border-bottom: 1px solid #e2e8f0; font-size: 12.5px; font-variant-numeric: tabular-nums; }
 .progress progress { flex: 1; height: 8px; accent-color: #2563eb; }
 .summary { margin: 0; padding: 8px 14px; color: #475569; font-size: 12.5px; border-bottom: 1px solid #e2e8f0; background: #f8fafc; }
+.lang-note { margin: 0; padding: 8px 14px; background: #fffbeb; border-bottom: 1px solid #fde68a; color: #78350f; font-size: 12.5px; }
 .notice { display: flex; align-items: center; gap: 8px; justify-content: space-between; padding: 8px 14px; background: #fffbeb; border-bottom: 1px solid #fde68a; color: #78350f; font-size: 12.5px; }
 .filters { padding: 10px 12px 8px; border-bottom: 1px solid #e2e8f0; display: grid; gap: 8px; }
 .chips { display: flex; flex-wrap: wrap; gap: 5px; }

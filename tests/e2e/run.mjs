@@ -297,6 +297,7 @@ async function main() {
     await bookmarkletTests(T);
     await panelTests(T);
     await dynamicTests(T);
+    await languageTests(T);
     await longPageTests(T);
     await reactTests(T);
     await cspTests(T);
@@ -732,6 +733,30 @@ async function panelTests({ code, ctl, site, errors, context }) {
 }
 
 // ------------------------------------------------------------------------------ dynamic pages
+
+// claimmark reads English: a page that declares another language gets a note in the panel.
+async function languageTests({ code, site, errors, context }) {
+  const note = async (file) => {
+    const page = await context.newPage();
+    watchErrors(page, errors, `language page ${file}`);
+    await page.goto(`${site.origin}/${file}`);
+    await page.evaluate(code);
+    await page.waitForSelector(HOST, { state: 'attached', timeout: 15000 });
+    const r = await page.evaluate(() => {
+      const host = document.querySelector('[data-claimmark-ui][data-claims]');
+      const box = host.shadowRoot.querySelector('.lang-note');
+      return { lang: host.dataset.lang, shown: !box.hidden && box.getBoundingClientRect().height > 0, text: box.textContent, claims: Number(host.dataset.claims) };
+    });
+    if (file === 'portuguese.html') await page.screenshot({ path: path.join(OUT, 'language-note.png'), caret: 'initial' });
+    await page.close();
+    return r;
+  };
+  const pt = await note('portuguese.html');
+  check('a Portuguese page (lang="pt-BR"): the panel says claimmark reads English',
+    pt.lang === 'pt-br' && pt.shown && /Portuguese/.test(pt.text) && /reads English/.test(pt.text), JSON.stringify(pt));
+  const en = await note('article.html');
+  check('an English page (lang="en"): no language note', en.lang === 'en' && !en.shown && en.text === '', JSON.stringify(en));
+}
 
 async function dynamicTests({ code, ctl, site, errors, context }) {
   // What the page looks like with the same additions and no claimmark.
