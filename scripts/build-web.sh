@@ -14,7 +14,9 @@ fi
 # shellcheck source=/dev/null
 . target/claimmark-env.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-PATH="$WASM_PATH" wasm-pack --log-level warn build --target web --release --out-dir www/pkg --no-pack
+# Built for size (opt-level "z": the release profile's opt-level 3 is for the native CLI, and
+# makes the module ~16 KB gzip larger).
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z PATH="$WASM_PATH" wasm-pack --log-level warn build --target web --release --out-dir www/pkg --no-pack
 # The glue's snippets (the inline JS of src/web_js.rs) go into the glue itself: one module to
 # fetch instead of two in a row.
 node scripts/inline-snippets.mjs www/pkg
