@@ -727,6 +727,23 @@ impl<'a> Scan<'a> {
     fn glued_run(&self, i: usize) -> usize {
         glued_run(self.tk, i)
     }
+    /// Whether the number of tokens `s..e` is one of a run of at least three numbers with only
+    /// spaces between them (a table's row flattened into text).
+    fn in_number_run(&self, s: usize, e: usize) -> bool {
+        let num_at = |i: usize| self.is(i, K::Num);
+        let mut run = 1;
+        let mut i = s;
+        while run < 3 && i > 0 && self.spaced(i) && num_at(i - 1) {
+            run += 1;
+            i -= 1;
+        }
+        let mut j = e;
+        while run < 3 && self.spaced(j) && num_at(j) {
+            run += 1;
+            j += 1;
+        }
+        run >= 3
+    }
     /// After a label's number ending at token `e`: the end of the list of more such numbers
     /// ("updates 3 and 4", "Articles 5, 6 or 7", "pages 10 to 12"). Only small plain integers
     /// continue the list ("Section 3 and 4,000 troops" does not).
@@ -2420,6 +2437,12 @@ impl<'a> Scan<'a> {
         };
         if approx.is_none() {
             approx = h1.num.approx.clone().or(approx_suffix);
+        }
+        // A bare number in a run of three or more numbers with only spaces between them is a
+        // cell of a table flattened into text ("Kevin Harvick 5033 4 6 15 26"): data, not a
+        // statement. (Two are often one number: "1 4/5", "4000 3 hundred".)
+        if unit_text.is_none() && value_max.is_none() && approx.is_none() && rate.is_none() && s == h1.s && self.in_number_run(s, e) {
+            return last_e;
         }
         if let Some((rs, re)) = rate_span {
             let n = self.n();
