@@ -727,6 +727,22 @@ impl<'a> Scan<'a> {
     fn glued_run(&self, i: usize) -> usize {
         glued_run(self.tk, i)
     }
+    /// The end of a phone number starting at token `i` (a number): numbers, and brackets,
+    /// dashes, dots and slashes between them, spaced or not.
+    fn phone_run(&self, i: usize) -> usize {
+        let mut e = i + 1;
+        loop {
+            if self.is(e, K::Num) {
+                e += 1;
+            } else if matches!(self.raw(e), "(" | ")" | "-" | "." | "/") && (self.is(e + 1, K::Num) || self.raw(e + 1) == "(") {
+                e += 1;
+            } else if self.raw(e) == ")" && self.is(e - 1, K::Num) && self.is(e + 1, K::Num) {
+                e += 1;
+            } else {
+                return e;
+            }
+        }
+    }
     /// Whether the number of tokens `s..e` is one of a run of at least three numbers with only
     /// spaces between them (a table's row flattened into text).
     fn in_number_run(&self, s: usize, e: usize) -> bool {
@@ -1727,6 +1743,10 @@ impl<'a> Scan<'a> {
                 }
                 Some(K::Sym) => {
                     let r = self.raw(p);
+                    // "+49 (0)40 890 85-433": an international phone number, all of it.
+                    if r == "+" && h.num.plain_int && h.num.ndigits <= 3 && (p == 0 || self.spaced(p)) {
+                        return Some(self.phone_run(n0));
+                    }
                     if matches!(r, "#" | "+" | "@" | "/" | "№" | "_" | "=" | "^" | "\\" | "*" | "&" | "." | ":" | "×")
                     {
                         return Some(run());
