@@ -379,7 +379,25 @@ fn clause_like(toks: &[Token<'_>], k: usize) -> bool {
     if first.text == "," {
         return toks.get(k + 1).is_some_and(|n| is_quote_mark(n.text));
     }
-    if first.is_any(&["he", "she", "it", "they", "we", "i", "you", "there"]) {
+    // "found it difficult to …", "thinks it important": "it" and an adjective are the
+    // object of the verb, not a clause with something to report.
+    if first.is("it") {
+        // (Adverbs may come between: "it still considers".)
+        let mut n = k + 1;
+        while toks.get(n).is_some_and(|t| t.is_any(ADVERBS) || is_ly_adverb(t) || t.is_any(&["still", "now", "never", "not"])) {
+            n += 1;
+        }
+        return match toks.get(n) {
+            // A lower-case word that is neither a verb nor a preposition: "difficult".
+            Some(t) if t.is_word() && !t.is_capitalized() => {
+                is_verb_like(t)
+                    || t.lower().ends_with('s')
+                    || t.is_any(&["to", "as", "in", "on", "at", "for", "with", "by", "from", "of", "and", "but", "or", "that", "when", "after", "before", "because", "while"])
+            }
+            _ => true,
+        };
+    }
+    if first.is_any(&["he", "she", "they", "we", "i", "you", "there"]) {
         return true;
     }
     // "… at the time that …", "… in a statement that …".
