@@ -34,6 +34,12 @@ const COMPARISONS: &[&str] = &[
     "outnumbered", "surpassed", "overtook", "exceeded",
 ];
 
+/// Periods of time after "the first" ("the first half of the year").
+const PERIODS: &[&str] = &[
+    "half", "quarter", "week", "weekend", "day", "days", "month", "months", "year", "years", "hour", "hours",
+    "minute", "minutes", "decade", "season", "period", "night", "morning", "semester", "term",
+];
+
 /// Hedges and predictions in `text[start..end]`: absolute byte ranges, in order.
 pub fn find_hedges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     find_hedges_in(&tokenize(text, start, end))
@@ -74,6 +80,8 @@ pub fn find_comparisons_in(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
 pub fn find_comparisons_lowered(toks: &[Token<'_>], lows: &Lowered<'_>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = find_phrases_lowered(lows, &COMPARISON_INDEX, COMPARISONS)
         .into_iter()
+        // "in the first half of 2019", "the first week": a period of time, not a first.
+        .filter(|&(_, e)| !(toks[e - 1].is("first") && toks.get(e).is_some_and(|t| t.is_any(PERIODS))))
         .map(|(s, e)| (toks[s].start, toks[e - 1].end))
         .collect();
     for (k, t) in toks.iter().enumerate() {
@@ -130,5 +138,8 @@ mod tests {
         assert_eq!(comps("Exports more than doubled, the largest rise on record."), ["more than doubled", "the largest"]);
         assert!(comps("more than 1,000 people came").is_empty());
         assert_eq!(comps("Prices were higher than in 2020."), ["higher than"]);
+        // A period of time is not a first; a first is.
+        assert!(comps("Exports sank in the first half of 2019 and the first week of May.").is_empty());
+        assert_eq!(comps("It was the first time since 1990."), ["the first"]);
     }
 }
