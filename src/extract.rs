@@ -223,6 +223,11 @@ impl Extraction {
         // Quotes: each belongs to the sentence where it starts; attribution has set its
         // speaker where the text says who spoke.
         for q in &quotes {
+            // A short quote nobody is said to have spoken is a scare quote, a title or a
+            // term ("shifts to “S”", "the “Netflix of games”"), not a statement to check.
+            if q.speaker.is_none() && is_scare_quote(&text[q.start..q.end]) {
+                continue;
+            }
             let mut span = Span::new(Role::Quote, text, q.start, q.end);
             span.speaker = q.speaker.clone();
             let first = ranges.partition_point(|&(_, e)| e <= q.start);
@@ -237,6 +242,11 @@ impl Extraction {
         assemble_claims(text, &ranges, &mut found, &options, &mut report);
         report
     }
+}
+
+/// Whether a quote (with its marks) is at most three words long.
+fn is_scare_quote(quote: &str) -> bool {
+    quote.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(4).count() <= 3
 }
 
 /// Every claim kind, in the order of their discriminants (the order of a claim's kinds).
