@@ -1869,6 +1869,16 @@ impl<'a> Scan<'a> {
             if let Some(m) = m {
                 if day || year_like(&h.num) {
                     let mut e = nx;
+                    // "Oct. 11–21": a range of days.
+                    if day
+                        && self.dash(e)
+                        && self.is(e + 1, K::Num)
+                        && self.tk.number_at(e + 1, false).is_some_and(|n| {
+                            n.plain_int && n.mult == 1.0 && n.ndigits <= 2 && n.raw > h.num.raw && n.raw <= 31.0
+                        })
+                    {
+                        e += 2;
+                    }
                     if day
                         && self.sym(e, ",")
                         && self.is(e + 1, K::Num)
