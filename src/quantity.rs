@@ -727,6 +727,29 @@ impl<'a> Scan<'a> {
     fn glued_run(&self, i: usize) -> usize {
         glued_run(self.tk, i)
     }
+    /// After a house number ending at token `i`: the end of the street name when one or two
+    /// capitalised words (and a compass point, "W.") end in a street word ("Caldwell Place").
+    fn street_end(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        let mut words = 0;
+        while words < 4 && self.spaced(k) && self.is(k, K::Word) && self.cap(k) {
+            let w = self.low(k);
+            if words > 0 && matches!(w, "street" | "avenue" | "road" | "place" | "boulevard" | "drive" | "lane" | "court" | "terrace" | "parkway" | "st" | "ave" | "rd" | "blvd") {
+                let mut e = k + 1;
+                if matches!(w, "st" | "ave" | "rd" | "blvd") && self.sym(e, ".") && self.glued(e) {
+                    e += 1;
+                }
+                return Some(e);
+            }
+            k += 1;
+            // "W. County Road": a compass point with its period.
+            if matches!(w, "n" | "s" | "e" | "w") && self.sym(k, ".") && self.glued(k) {
+                k += 1;
+            }
+            words += 1;
+        }
+        None
+    }
     /// The end of a phone number starting at token `i` (a number): numbers, and brackets,
     /// dashes, dots and slashes between them, spaced or not.
     fn phone_run(&self, i: usize) -> usize {
@@ -2038,6 +2061,12 @@ impl<'a> Scan<'a> {
             return next;
         }
         let n0 = h1.num.s;
+        // "2134 Caldwell Place", "520 Third Street": a street address.
+        if h1.s == n0 && h1.num.plain_int && h1.num.digits && h1.num.mult == 1.0 {
+            if let Some(e) = self.street_end(h1.num.e) {
+                return e;
+            }
+        }
 
         // Ranges: "3-5", "3 to 5", "between 3 and 5", "8- to 16-meter", "$3-5 billion".
         let between = h1.s > 0 && self.low(h1.s - 1) == "between" && self.spaced(h1.s) && !self.used[h1.s - 1];
