@@ -592,6 +592,36 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         while s < j && toks[s].is_any(&["of", "for", "and", "&"]) {
             s += 1;
         }
+        // "multiple friends of Mike Ford told me": the friends spoke, not Mike Ford.
+        if s >= 2 && toks[s - 1].is("of") {
+            let noun = &toks[s - 2];
+            let nl = noun.lower();
+            let title = TITLE_WORDS.contains(&&*nl) || ROLE_NOUNS.contains(&&*nl);
+            if noun.is_word() && !noun.is_capitalized() && !title && !FUNCTION_WORDS.contains(&&*nl) && !is_verb_like(noun) {
+                // Its modifiers, back to a determiner ("the family", "multiple friends").
+                let mut h = s - 2;
+                let mut determiner = false;
+                while h > 0 && s - 2 - h < 3 {
+                    let p = &toks[h - 1];
+                    let pl = p.lower();
+                    if !p.is_word() || p.is_capitalized() && !DETERMINERS.contains(&&*pl) {
+                        break;
+                    }
+                    if DETERMINERS.contains(&&*pl) {
+                        h -= 1;
+                        determiner = true;
+                        break;
+                    }
+                    if FUNCTION_WORDS.contains(&&*pl) || is_verb_like(p) {
+                        break;
+                    }
+                    h -= 1;
+                }
+                if determiner || nl.ends_with('s') || SPEAKER_NOUNS.contains(&&*nl) {
+                    return Some((h, j + 1));
+                }
+            }
+        }
         return Some((s, j + 1));
     }
     // "people familiar with the matter said": skip back over the modifier.
@@ -822,6 +852,24 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
             _ => (np[0].text.to_string(), SourceKind::Pronoun),
         };
     }
+    // "multiple friends of Mike Ford", "the family of the victim": the people before "of"
+    // spoke (but "chief of staff John Kelly" is a title and a name).
+    let of_head = np.iter().enumerate().skip(1).find(|(_, t)| t.is("of")).map(|(p, _)| p).filter(|&p| {
+        let h = &np[p - 1];
+        let l = h.lower();
+        h.is_word() && !h.is_capitalized() && !TITLE_WORDS.contains(&&*l) && !ROLE_NOUNS.contains(&&*l)
+    });
+    if let Some(p) = of_head {
+        // The name after "of" is remembered as any name is (for "Ford" later, and pronouns).
+        let tail = &np[p + 1..];
+        let k = tail.len() - tail.iter().rev().take_while(|t| t.is_capitalized() && !FUNCTION_WORDS.contains(&&*t.lower())).count();
+        if k < tail.len() {
+            let name = tail[k..].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            let person = tail.len() - k <= 3 && looks_like_person(&tail[k..]);
+            memory.remember(&name, person);
+        }
+        return (phrase, unnamed_kind(&np[..p]));
+    }
     // The trailing run of capitalised, non-title words is the name.
     let mut k = np.len();
     while k > 0 {
@@ -835,27 +883,35 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
         }
     }
     if k == np.len() {
-        // No name. Anonymous: "sources", "officials", "an insider", indefinite or quantified
-        // phrases ("a statement", "some Twitter users", "one legal expert") and bare plurals
-        // ("Analysts", "scientists"). A definite description ("the company", "the governor")
-        // refers to someone the article names: counted as named.
-        let first = np[0].lower();
-        let indefinite = matches!(
-            &*first,
-            "a" | "an" | "one" | "some" | "several" | "many" | "multiple" | "most" | "few" | "other" | "those" | "two" | "three" | "various" | "numerous"
-        );
-        let head = np.last().map(|t| t.lower()).unwrap_or_default();
-        let bare_plural = !DETERMINERS.contains(&&*first) && !first.ends_with("'s") && !first.ends_with("’s")
-            && head.ends_with('s') && !head.ends_with("ss") && np.last().is_some_and(|t| !t.is_capitalized() || np.len() == 1);
-        let anonymous = indefinite || bare_plural || np.iter().any(|t| ANONYMOUS_HEADS.contains(&&*t.lower()));
-        let kind = if anonymous { SourceKind::Anonymous } else { SourceKind::Named };
-        return (phrase, kind);
+        // No name (see `unnamed_kind`).
+        return (phrase, unnamed_kind(np));
     }
     let name = np[k..].iter().map(|t| t.text.trim_end_matches("’s").trim_end_matches("'s")).collect::<Vec<_>>().join(" ");
     let name = if !name.contains(' ') { memory.resolve_surname(&name).unwrap_or(name) } else { name };
     let person = np.len() - k <= 3 && looks_like_person(&np[k..]);
     memory.remember(&name, person || np[..k].iter().any(|t| TITLE_WORDS.contains_token(t)));
     (name, SourceKind::Named)
+}
+
+/// The kind of a source phrase without a name. Anonymous: "sources", "officials", "an
+/// insider", indefinite or quantified phrases ("a statement", "some Twitter users", "one legal
+/// expert") and bare plurals ("Analysts", "scientists"). A definite description ("the company",
+/// "the governor") refers to someone the article names: counted as named.
+fn unnamed_kind(np: &[Token<'_>]) -> SourceKind {
+    let first = np[0].lower();
+    let indefinite = matches!(
+        &*first,
+        "a" | "an" | "one" | "some" | "several" | "many" | "multiple" | "most" | "few" | "other" | "those" | "two" | "three" | "various" | "numerous"
+    );
+    let head = np.last().map(|t| t.lower()).unwrap_or_default();
+    let bare_plural = !DETERMINERS.contains(&&*first) && !first.ends_with("'s") && !first.ends_with("’s")
+        && head.ends_with('s') && !head.ends_with("ss") && np.last().is_some_and(|t| !t.is_capitalized() || np.len() == 1);
+    let anonymous = indefinite || bare_plural || np.iter().any(|t| ANONYMOUS_HEADS.contains(&&*t.lower()));
+    if anonymous {
+        SourceKind::Anonymous
+    } else {
+        SourceKind::Named
+    }
 }
 
 /// Names of people: one to three capitalised words, none of them an organisation word.
