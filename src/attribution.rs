@@ -122,6 +122,15 @@ const ADVERBS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
+/// A pronoun, also with a contracted auxiliary ("We've", "they’d", "I'll").
+fn is_pronoun(t: &Token<'_>) -> bool {
+    if t.is_any(PRONOUNS) {
+        return true;
+    }
+    let l = t.lower();
+    ["'ve", "’ve", "'d", "’d", "'ll", "’ll"].iter().any(|c| l.strip_suffix(c).is_some_and(|p| PRONOUNS.contains(&p)))
+}
+
 /// Heads of noun phrases that can be speakers without a capital letter.
 static SPEAKER_NOUNS: Lexicon = Lexicon::new(&[
     "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
@@ -341,6 +350,10 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
             {
                 len = 0;
             }
+            // "as people would have you believe": an idiom, nobody reports anything.
+            if len == 1 && i >= 2 && prev.is_some_and(|p| p.is_any(&["you", "us", "me", "them"])) && toks[i - 2].is_any(&["have", "has", "had"]) {
+                len = 0;
+            }
             // "an alleged …", "Epstein’s alleged …": an adjective.
             if len == 1 && prev.is_some_and(|p| DETERMINERS.contains_token(p) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s")) {
                 len = 0;
@@ -556,7 +569,7 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
     if !t.is_word() {
         return None;
     }
-    if t.is_any(PRONOUNS) {
+    if is_pronoun(t) {
         return Some((j, j + 1));
     }
     let lower = t.lower();
@@ -846,9 +859,11 @@ fn content_before(toks: &[Token<'_>], upto: usize) -> Option<(usize, usize)> {
 /// The speaker's name and kind for a source phrase.
 fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, SourceKind) {
     let phrase = np.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-    if np.len() == 1 && np[0].is_any(PRONOUNS) {
+    if np.len() == 1 && is_pronoun(&np[0]) {
         return match &memory.last {
-            Some(name) if !np[0].is_any(&["i", "we", "you"]) => (name.clone(), SourceKind::Pronoun),
+            Some(name) if !np[0].lower().split(['\'', '’']).next().is_some_and(|p| matches!(p, "i" | "we" | "you")) => {
+                (name.clone(), SourceKind::Pronoun)
+            }
             _ => (np[0].text.to_string(), SourceKind::Pronoun),
         };
     }
