@@ -914,10 +914,8 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
 /// "the governor") refers to someone the article names: counted as named.
 fn unnamed_kind(np: &[Token<'_>]) -> SourceKind {
     let first = np[0].lower();
-    let indefinite = matches!(
-        &*first,
-        "a" | "an" | "one" | "some" | "several" | "many" | "multiple" | "most" | "few" | "other" | "those" | "two" | "three" | "various" | "numerous"
-    );
+    let indefinite = ["a", "an", "one", "some", "several", "many", "multiple", "most", "few", "other", "those", "two", "three", "various", "numerous"]
+        .contains(&&*first);
     let head = np.last().map(|t| t.lower()).unwrap_or_default();
     let bare_plural = !DETERMINERS.contains(&&*first) && !first.ends_with("'s") && !first.ends_with("’s")
         && head.ends_with('s') && !head.ends_with("ss") && np.last().is_some_and(|t| !t.is_capitalized() || np.len() == 1);

@@ -372,6 +372,10 @@ static IRREGULAR_SET: Lexicon = Lexicon::new(IRREGULAR);
 static NOT_PLURAL_SET: Lexicon = Lexicon::new(NOT_PLURAL);
 static CONTAINERS_SET: Lexicon = Lexicon::new(CONTAINERS);
 static LABELS_SET: Lexicon = Lexicon::new(LABELS);
+/// Last words of a street's name ("Caldwell Place").
+static STREETS_SET: Lexicon = Lexicon::new(&[
+    "street", "avenue", "road", "place", "boulevard", "drive", "lane", "court", "terrace", "parkway", "st", "ave", "rd", "blvd",
+]);
 static MONTHS_SET: Lexicon = Lexicon::new(MONTHS);
 static MONTH_ABBR_SET: Lexicon = Lexicon::new(MONTH_ABBR);
 static WEEKDAYS_SET: Lexicon = Lexicon::new(WEEKDAYS);
@@ -734,7 +738,7 @@ impl<'a> Scan<'a> {
         let mut words = 0;
         while words < 4 && self.spaced(k) && self.is(k, K::Word) && self.cap(k) {
             let w = self.low(k);
-            if words > 0 && matches!(w, "street" | "avenue" | "road" | "place" | "boulevard" | "drive" | "lane" | "court" | "terrace" | "parkway" | "st" | "ave" | "rd" | "blvd") {
+            if words > 0 && has(&STREETS_SET, w) {
                 let mut e = k + 1;
                 if matches!(w, "st" | "ave" | "rd" | "blvd") && self.sym(e, ".") && self.glued(e) {
                     e += 1;
@@ -787,7 +791,7 @@ impl<'a> Scan<'a> {
     /// ("updates 3 and 4", "Articles 5, 6 or 7", "pages 10 to 12"). Only small plain integers
     /// continue the list ("Section 3 and 4,000 troops" does not).
     fn label_list(&self, mut e: usize) -> usize {
-        while (matches!(self.low(e), "and" | "or" | "to" | "through") || matches!(self.raw(e), "," | "&" | "-" | "–"))
+        while (["and", "or", "to", "through"].contains(&self.low(e)) || [",", "&", "-", "–"].contains(&self.raw(e)))
             && self.is(e + 1, K::Num)
             && self.tk.number_at(e + 1, false).is_some_and(|n| n.plain_int && n.mult == 1.0 && n.ndigits <= 3)
             && !matches!(self.low(e + 2), "per" | "percent")
