@@ -619,11 +619,11 @@ pub struct PhraseIndex {
 /// A key of a word for [`PhraseIndex::bloom`] and [`WordFilter`] from its length and its first
 /// and last bytes, lower-cased (so an ASCII token and its lower-cased text have the same key).
 const fn bloom_key(w: &[u8]) -> usize {
-    let (Some(f), Some(l)) = (w.first(), w.last()) else { return 0 };
-    let h = (w.len() as u32).wrapping_mul(0x9e37_79b1)
-        ^ (f.to_ascii_lowercase() as u32).wrapping_mul(0x85eb_ca6b)
-        ^ (l.to_ascii_lowercase() as u32).wrapping_mul(0xc2b2_ae35);
-    ((h ^ (h >> 15)) & 1023) as usize
+    let (Some(&f), Some(&l)) = (w.first(), w.last()) else { return 0 };
+    // `| 0x20` lower-cases ASCII letters (other bytes change in some fixed way, which is all a
+    // key needs); one multiplication mixes the three, and its top 10 bits are the key.
+    let x = (w.len() as u32) ^ ((f | 0x20) as u32) << 8 ^ ((l | 0x20) as u32) << 16;
+    (x.wrapping_mul(0x9e37_79b1) >> 22) as usize
 }
 
 /// A filter of word lists by [`bloom_key`], built at compile time: [`WordFilter::may_contain`]
