@@ -175,6 +175,8 @@ fn scan_into(text: &str, start: usize, end: usize, filter: bool, b: &mut ScanBuf
 /// non-ASCII characters (quotes, dashes, spaces, bidi marks) never join a word's letters.
 fn triggers(text: &str, s: usize, e: usize) -> (bool, bool) {
     let b = &text.as_bytes()[s..e];
+    // Each word is tested against both lists with one key.
+    let (numerals, time_words) = (NUMERAL_WORDS.filter(), TIME_WORDS.filter());
     let mut times = false;
     let mut i = 0;
     while i < b.len() {
@@ -185,10 +187,11 @@ fn triggers(text: &str, s: usize, e: usize) -> (bool, bool) {
                 i += 1;
             }
             let w = &b[r..i];
-            if may_start_numeral(w) {
+            let k = crate::words::bloom_key(w);
+            if numerals.has_key(k) && NUMERAL_WORDS.contains_ascii(w) || numeral_plural(w) {
                 return (true, true);
             }
-            times = times || TIME_WORDS.contains_ascii(w);
+            times = times || time_words.has_key(k) && TIME_WORDS.contains_ascii(w);
         } else if c.is_ascii_digit() {
             return (true, true);
         } else if c < 0x80 {
@@ -233,14 +236,19 @@ static NUMERAL_WORDS: Lexicon = Lexicon::new(&[
 
 /// `w` (ASCII letters, any case) lower-cased is a word of [`NUMERAL_WORDS`], or one with "s"
 /// after it.
+#[cfg(test)]
 fn may_start_numeral(w: &[u8]) -> bool {
-    NUMERAL_WORDS.contains_ascii(w) || {
-        let mut stem = w;
-        while let [rest @ .., b's' | b'S'] = stem {
-            stem = rest;
-        }
-        stem.len() < w.len() && NUMERAL_WORDS.contains_ascii(stem)
+    NUMERAL_WORDS.contains_ascii(w) || numeral_plural(w)
+}
+
+/// `w` (ASCII letters, any case) lower-cased is a word of [`NUMERAL_WORDS`] with "s" after it.
+#[inline]
+fn numeral_plural(w: &[u8]) -> bool {
+    let mut stem = w;
+    while let [rest @ .., b's' | b'S'] = stem {
+        stem = rest;
     }
+    stem.len() < w.len() && NUMERAL_WORDS.contains_ascii(stem)
 }
 
 // ---------------------------------------------------------------------------------------------

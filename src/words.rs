@@ -96,6 +96,13 @@ impl Lexicon {
     pub fn words(&self) -> &'static [&'static str] {
         self.words
     }
+
+    /// The filter of the words, for a scan that tests every word against several lists with
+    /// one [`bloom_key`] (`contains_ascii` after the filter lets a word through).
+    #[inline]
+    pub(crate) fn filter(&self) -> &WordFilter {
+        &self.init().0
+    }
 }
 
 /// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and the common
@@ -618,7 +625,7 @@ pub struct PhraseIndex {
 
 /// A key of a word for [`PhraseIndex::bloom`] and [`WordFilter`] from its length and its first
 /// and last bytes, lower-cased (so an ASCII token and its lower-cased text have the same key).
-const fn bloom_key(w: &[u8]) -> usize {
+pub(crate) const fn bloom_key(w: &[u8]) -> usize {
     let (Some(&f), Some(&l)) = (w.first(), w.last()) else { return 0 };
     // `| 0x20` lower-cases ASCII letters (other bytes change in some fixed way, which is all a
     // key needs); one multiplication mixes the three, and its top 10 bits are the key.
@@ -686,7 +693,7 @@ impl WordFilter {
 
     /// Whether a word of the lists has the [`bloom_key`] `k`.
     #[inline]
-    fn has_key(&self, k: usize) -> bool {
+    pub(crate) fn has_key(&self, k: usize) -> bool {
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
 }
