@@ -384,8 +384,7 @@ impl<'a> Lowered<'a> {
         ends.clear();
         ends.reserve(toks.len());
         for (i, t) in toks.iter().enumerate() {
-            // One pass over the bytes, no early exit (tokens are short).
-            let (ascii, upper) = t.text.bytes().fold((true, false), |(a, u), c| (a & c.is_ascii(), u | c.is_ascii_uppercase()));
+            let (ascii, upper) = ascii_and_upper(t.text.as_bytes());
             if ascii && !upper {
                 // `Token::lower` is the text itself.
                 ends.push((Self::OWN.0, Self::OWN.1, bloom_key(t.text.as_bytes()) as u32));
@@ -438,6 +437,18 @@ impl<'a> Lowered<'a> {
     pub fn may_be_in(&self, i: usize, filter: &WordFilter) -> bool {
         filter.has_key(self.ends[i].2 as usize)
     }
+}
+
+/// Whether `w` is ASCII, and whether it has an ASCII capital letter: one branch-free pass
+/// (tokens are short).
+#[inline]
+fn ascii_and_upper(w: &[u8]) -> (bool, bool) {
+    let (mut any, mut upper) = (0u8, 0u8);
+    for &c in w {
+        any |= c;
+        upper |= (c.wrapping_sub(b'A') < 26) as u8;
+    }
+    (any < 0x80, upper != 0)
 }
 
 /// The first index from `i` whose byte is one of `set` (or `bytes.len()`): for the scans that
