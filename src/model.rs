@@ -250,6 +250,13 @@ fn for_each_word(text: &str, mut word: impl FnMut(&mut Word)) {
         if b < 0x80 {
             // ASCII (most of the text): no decoding, no Unicode tables.
             i += 1;
+            // Letters first (most bytes): `| 0x20` is their lower case, and puts exactly the
+            // ASCII letters in 'a'..='z'.
+            let l = b | 0x20;
+            if l.wrapping_sub(b'a') < 26 {
+                w.push(l);
+                continue;
+            }
             let word_char = b.is_ascii_alphanumeric()
                 || (w.len > 0 && b == b'\'')
                 || (w.len > 0 && matches!(b, b'.' | b',') && w.digits && bytes.get(i).is_some_and(u8::is_ascii_digit));
