@@ -208,6 +208,10 @@ pub fn lower_char(c: char) -> char {
 /// [`lower_char`] beyond ASCII.
 fn lower_non_ascii(c: char) -> char {
     let u = c as u32;
+    if u > 0x42f {
+        // Past the last capital below (most non-ASCII chars of news: quotes, dashes).
+        return c;
+    }
     let l = match u {
         0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => u + 0x20,
         0x130 => 0x69,
