@@ -125,9 +125,12 @@ pub(crate) fn tokenize_into(t: &str, start: usize, end: usize, toks: &mut Vec<To
         let ls = lows.len();
         if k == K::Word {
             let w = &t[s..i];
-            if w.is_ascii() {
+            let (ascii, upper) = crate::words::ascii_and_upper(w.as_bytes());
+            if ascii {
                 lows.push_str(w);
-                lows[ls..].make_ascii_lowercase();
+                if upper {
+                    lows[ls..].make_ascii_lowercase();
+                }
             } else {
                 // Joiners and soft hyphens inside the word are dropped: "sol\u{ad}diers" is
                 // "soldiers" for the word lists and the unit.

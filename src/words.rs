@@ -446,7 +446,7 @@ impl<'a> Lowered<'a> {
 /// Whether `w` is ASCII, and whether it has an ASCII capital letter: one branch-free pass
 /// (tokens are short).
 #[inline]
-fn ascii_and_upper(w: &[u8]) -> (bool, bool) {
+pub(crate) fn ascii_and_upper(w: &[u8]) -> (bool, bool) {
     let (mut any, mut upper) = (0u8, 0u8);
     for &c in w {
         any |= c;
