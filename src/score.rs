@@ -57,11 +57,18 @@ impl Features {
                 names += 1;
             }
             words += 1;
-            let w = lows.get(i);
+            // Byte-slice patterns: compared inline, by length first.
+            let w = lows.get(i).as_bytes();
             opinion |= after_person
-                && matches!(w, "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean");
-            after_person = matches!(w, "i" | "we" | "you");
-            if (w.ends_with("ed") && w.len() > 4) || matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "are") {
+                && matches!(w, b"think" | b"believe" | b"feel" | b"know" | b"want" | b"hope" | b"love" | b"guess" | b"mean");
+            after_person = matches!(w, b"i" | b"we" | b"you");
+            let event = match w.len() {
+                2 => w == b"is",
+                3 => matches!(w, b"has" | b"had" | b"was" | b"are"),
+                4 => matches!(w, b"have" | b"were"),
+                n => n > 4 && w.ends_with(b"ed"),
+            };
+            if event {
                 events += 1;
             }
         }
