@@ -53,7 +53,8 @@ pub struct Lexicon {
     words: &'static [&'static str],
     /// A filter of the words by [`bloom_key`] (it turns most words away with a few
     /// instructions, before the set is looked at), and the words.
-    set: OnceLock<(WordFilter, HashSet<&'static str, FastHashBuild>)>,
+    /// (The set holds the words' bytes: a lower-cased copy is looked up with no UTF-8 check.)
+    set: OnceLock<(WordFilter, HashSet<&'static [u8], FastHashBuild>)>,
 }
 
 impl Lexicon {
@@ -65,7 +66,7 @@ impl Lexicon {
     #[inline]
     pub fn contains(&self, w: &&str) -> bool {
         let (bloom, set) = self.init();
-        bloom.may_contain(w) && set.contains(*w)
+        bloom.may_contain(w) && set.contains(w.as_bytes())
     }
 
     /// Whether the ASCII word `w`, lower-cased, is in the list (no copy unless its bloom
@@ -80,7 +81,7 @@ impl Lexicon {
         let Some(low) = buf.get_mut(..w.len()) else { return false };
         low.copy_from_slice(w);
         low.make_ascii_lowercase();
-        std::str::from_utf8(low).is_ok_and(|low| self.init().1.contains(low))
+        self.init().1.contains(&*low)
     }
 
     /// Whether the token's lower-cased text ([`Token::lower`]) is in the list.
@@ -89,8 +90,8 @@ impl Lexicon {
     }
 
     #[inline]
-    fn init(&self) -> &(WordFilter, HashSet<&'static str, FastHashBuild>) {
-        self.set.get_or_init(|| (WordFilter::new(&[self.words]), self.words.iter().copied().collect()))
+    fn init(&self) -> &(WordFilter, HashSet<&'static [u8], FastHashBuild>) {
+        self.set.get_or_init(|| (WordFilter::new(&[self.words]), self.words.iter().map(|w| w.as_bytes()).collect()))
     }
 
     pub fn words(&self) -> &'static [&'static str] {
