@@ -149,7 +149,7 @@ const SHORT: usize = 16;
 
 /// `chars` lower-cased ([`crate::words::lower_char`]) into `buf`, or `None` when they do not
 /// fit (then they are none of the listed words). No allocation: this runs at every period.
-fn lower_short(chars: impl Iterator<Item = char>, buf: &mut [u8; SHORT]) -> Option<&str> {
+fn lower_short(chars: impl Iterator<Item = char>, buf: &mut [u8; SHORT]) -> Option<&[u8]> {
     let mut n = 0;
     for c in chars {
         let l = crate::words::lower_char(c);
@@ -157,7 +157,8 @@ fn lower_short(chars: impl Iterator<Item = char>, buf: &mut [u8; SHORT]) -> Opti
         l.encode_utf8(buf.get_mut(n..to)?);
         n = to;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    // UTF-8 by construction; compared as bytes (no check needed).
+    Some(&buf[..n])
 }
 
 /// Whether the period at `dot` ends a sentence, given the text after the following white
@@ -180,13 +181,13 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     let mut next_buf = [0u8; SHORT];
     let next_word = lower_short(rest.chars().skip_while(|c| !c.is_alphanumeric()).take_while(|c| c.is_alphanumeric()), &mut next_buf);
     let next_is_number = rest.starts_with(|c: char| c.is_ascii_digit());
-    let opener = next_word.is_some_and(|w| OPENERS.contains(&w));
+    let opener = next_word.is_some_and(|w| OPENERS.iter().any(|o| o.as_bytes() == w));
     let mut lower_buf = [0u8; SHORT];
-    let lower = lower_short(word.chars(), &mut lower_buf).unwrap_or("");
-    if TITLES.contains(&lower) {
+    let lower = lower_short(word.chars(), &mut lower_buf).unwrap_or(b"");
+    if TITLES.iter().any(|t| t.as_bytes() == lower) {
         return false;
     }
-    if BEFORE_NUMBER.contains(&lower) && next_is_number {
+    if BEFORE_NUMBER.iter().any(|t| t.as_bytes() == lower) && next_is_number {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -195,7 +196,7 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
         return false;
     }
     // "e.g." and "i.e." introduce examples, not new sentences.
-    if lower == "e.g" || lower == "i.e" {
+    if lower == b"e.g" || lower == b"i.e" {
         return false;
     }
     // Dotted acronyms ("U.S.", "D.C.", "a.m.") and other abbreviations end a sentence only when
