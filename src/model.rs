@@ -252,9 +252,24 @@ fn for_each_word(text: &str, mut word: impl FnMut(&mut Word)) {
             i += 1;
             // Letters first (most bytes): `| 0x20` is their lower case, and puts exactly the
             // ASCII letters in 'a'..='z'.
-            let l = b | 0x20;
+            let mut l = b | 0x20;
             if l.wrapping_sub(b'a') < 26 {
-                w.push(l);
+                // The whole run of letters, its length kept in a local.
+                let mut len = w.len;
+                loop {
+                    if len < MAX_WORD {
+                        len += 1;
+                        w.buf[len] = l;
+                    }
+                    match bytes.get(i) {
+                        Some(&c) if (c | 0x20).wrapping_sub(b'a') < 26 => {
+                            l = c | 0x20;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                w.len = len;
                 continue;
             }
             let word_char = b.is_ascii_alphanumeric()
