@@ -177,17 +177,13 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    // Lower-cased on the stack: a word too long for the buffer is in none of the lists.
-    let mut next_buf = [0u8; SHORT];
-    let next_word = lower_short(rest.chars().skip_while(|c| !c.is_alphanumeric()).take_while(|c| c.is_alphanumeric()), &mut next_buf);
     let next_is_number = rest.starts_with(|c: char| c.is_ascii_digit());
-    let opener = next_word.is_some_and(|w| OPENERS.iter().any(|o| o.as_bytes() == w));
     let mut lower_buf = [0u8; SHORT];
     let lower = lower_short(word.chars(), &mut lower_buf).unwrap_or(b"");
     if TITLES.iter().any(|t| t.as_bytes() == lower) {
         return false;
     }
-    if BEFORE_NUMBER.iter().any(|t| t.as_bytes() == lower) && next_is_number {
+    if next_is_number && BEFORE_NUMBER.iter().any(|t| t.as_bytes() == lower) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -202,7 +198,10 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     // Dotted acronyms ("U.S.", "D.C.", "a.m.") and other abbreviations end a sentence only when
     // a typical opener follows.
     if word.contains('.') && letters <= 5 || is_abbreviation(word) {
-        return opener;
+        // Lower-cased on the stack: a word too long for the buffer is in none of the lists.
+        let mut next_buf = [0u8; SHORT];
+        let next_word = lower_short(rest.chars().skip_while(|c| !c.is_alphanumeric()).take_while(|c| c.is_alphanumeric()), &mut next_buf);
+        return next_word.is_some_and(|w| OPENERS.iter().any(|o| o.as_bytes() == w));
     }
     true
 }
