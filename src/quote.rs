@@ -35,7 +35,7 @@ fn is_double_close(c: char) -> bool {
 fn opening_position(text: &str, i: usize) -> bool {
     let prev = text[..i].chars().next_back();
     let next = text[i..].chars().nth(1);
-    let prev_ok = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:;,/".contains(p));
+    let prev_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | ':' | ';' | ',' | '/'));
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
     prev_ok && next_ok
 }

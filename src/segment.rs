@@ -72,7 +72,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     let follows = rest.chars().next();
                     let starts_new = match follows {
                         None => true,
-                        Some(f) => f.is_uppercase() || f.is_ascii_digit() || "\"“‘'([«¿¡—–-•*".contains(f) || f.is_alphabetic() && !f.is_lowercase(),
+                        Some(f) => f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '¿' | '¡' | '—' | '–' | '-' | '•' | '*') || f.is_alphabetic() && !f.is_lowercase(),
                     };
                     let ends = starts_new && (c != '.' || text[i..j].contains("..") || period_ends_sentence(text, i, rest));
                     ends.then_some((j, k))
@@ -168,7 +168,7 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace() || "(\"“‘[".contains(c))
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '['))
         .map(|(k, c)| k + c.len_utf8())
         .unwrap_or(0);
     let word = &before[word_start..];
