@@ -528,6 +528,11 @@ pub fn tokenize_into<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
+        if bytes[i] == b' ' {
+            // The most common byte between tokens, passed over at once.
+            i += 1;
+            continue;
+        }
         let c = if bytes[i] < 0x80 {
             bytes[i] as char
         } else {
@@ -580,7 +585,7 @@ pub fn tokenize_into<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<
             break;
         }
         // A trailing period belongs to dotted abbreviations ("U.S.") and known abbreviations.
-        if s[j..].starts_with('.') {
+        if bytes.get(j) == Some(&b'.') {
             let w = &s[i..j];
             let single_initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
             let dotted = has_inner_dot && w.chars().filter(|c| c.is_alphabetic()).count() <= 4
