@@ -102,6 +102,8 @@ pub(crate) fn tokenize_into(t: &str, start: usize, end: usize, toks: &mut Vec<To
             continue;
         }
         let s = i;
+        // For a word of ASCII letters alone: whether it has a capital (from `scan_word`).
+        let mut letters_upper = None;
         // ".08", "$.50": a decimal without its leading zero, after white space or a sign
         let lead_dot = c == '.'
             && char_at(t, i + 1, end).is_some_and(|d| d.is_ascii_digit())
@@ -122,7 +124,7 @@ pub(crate) fn tokenize_into(t: &str, start: usize, end: usize, toks: &mut Vec<To
             }
             K::Num
         } else if crate::words::is_alpha(c) {
-            i = scan_word(t, i, end);
+            (i, letters_upper) = scan_word(t, i, end);
             K::Word
         } else {
             i += c.len_utf8();
@@ -131,7 +133,10 @@ pub(crate) fn tokenize_into(t: &str, start: usize, end: usize, toks: &mut Vec<To
         let ls = lows.len();
         if k == K::Word {
             let w = &t[s..i];
-            let (ascii, upper) = crate::words::ascii_and_upper(w.as_bytes());
+            let (ascii, upper) = match letters_upper {
+                Some(upper) => (true, upper),
+                None => crate::words::ascii_and_upper(w.as_bytes()),
+            };
             if ascii {
                 lows.push_str(w);
                 if upper {
@@ -249,14 +254,19 @@ fn scan_number(t: &str, i: usize, end: usize) -> usize {
 }
 
 /// Letters with inner apostrophes; a dotted abbreviation ("U.S.", "a.m.") is one token.
-fn scan_word(t: &str, i: usize, end: usize) -> usize {
+/// Returns its end, and when it is ASCII letters alone, whether one is a capital.
+fn scan_word(t: &str, i: usize, end: usize) -> (usize, Option<bool>) {
     let mut p = i;
     let mut n = 0;
     let b = t.as_bytes();
+    // The AND of the ASCII letters: a capital clears its bit 0x20.
+    let mut all = 0xffu8;
     while p < end && b[p].is_ascii_alphabetic() {
+        all &= b[p];
         p += 1;
         n += 1;
     }
+    let run_end = p;
     // Most words end at an ASCII byte that is no letter: of those, only an apostrophe may
     // continue the word below (marks, joiners and the other letters are not ASCII).
     let ascii_end = p >= end || b[p] < 0x80 && b[p] != b'\'';
@@ -302,7 +312,7 @@ fn scan_word(t: &str, i: usize, end: usize) -> usize {
             }
         }
     }
-    p
+    (p, (run_end > i && p == run_end).then_some(all & 0x20 == 0))
 }
 
 /// The value of a digit token ("1,200.5", "1 000"); `None` when it is not finite.
