@@ -183,9 +183,7 @@ fn triggers(text: &str, s: usize, e: usize) -> (bool, bool) {
         let c = b[i];
         if c.is_ascii_alphabetic() {
             let r = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = crate::words::ascii_letters_end(b, i);
             let w = &b[r..i];
             let k = crate::words::bloom_key(w);
             if numerals.has_key(k) && NUMERAL_WORDS.contains_ascii(w) || numeral_plural(w) {

@@ -456,6 +456,48 @@ pub(crate) fn ascii_and_upper(w: &[u8]) -> (bool, bool) {
     (any < 0x80, upper != 0)
 }
 
+/// The end of the run of ASCII letters from `i` in `b` (the first index from `i` whose byte is
+/// no ASCII letter, or `b.len()`): eight bytes at a time.
+#[inline]
+pub(crate) fn ascii_letters_end(b: &[u8], i: usize) -> usize {
+    ascii_run_end(b, i, false)
+}
+
+/// [`ascii_letters_end`] of ASCII letters and digits.
+#[inline]
+pub(crate) fn ascii_alnum_end(b: &[u8], i: usize) -> usize {
+    ascii_run_end(b, i, true)
+}
+
+#[inline(always)]
+fn ascii_run_end(b: &[u8], mut i: usize, digits: bool) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        // Each byte cut to 7 bits, so that no sum below carries into the next byte; then a
+        // byte's top bit tells it is in a range: for letters, lower-cased (`| 0x20`), >= 'a'
+        // (`+ 0x1f`) and not > 'z' (`+ 0x05`); for digits >= '0' (`+ 0x50`) and not > '9'
+        // (`+ 0x46`). `!x`: the byte itself was ASCII.
+        let y = x & (LO * 0x7f);
+        let l = y | (LO * 0x20);
+        let mut run = l.wrapping_add(LO * 0x1f) & !l.wrapping_add(LO * 0x05);
+        if digits {
+            run |= y.wrapping_add(LO * 0x50) & !y.wrapping_add(LO * 0x46);
+        }
+        let stop = !(run & !x) & (LO * 0x80);
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && (b[i].is_ascii_alphabetic() || digits && b[i].is_ascii_digit()) {
+        i += 1;
+    }
+    i
+}
+
 /// The first index from `i` whose byte is one of `set` (or `bytes.len()`): for the scans that
 /// look only at a few kinds of bytes (sentence ends, quote marks), eight bytes at a time.
 #[inline]
@@ -553,9 +595,7 @@ pub fn tokenize_into<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<
         }
         let mut j = i + c.len_utf8();
         let mut has_inner_dot = false;
-        while j < s.len() && bytes[j].is_ascii_alphanumeric() {
-            j += 1;
-        }
+        j = ascii_alnum_end(bytes, j);
         while j < s.len() {
             // ASCII other than these never continues a word (word chars and joiners beyond
             // ASCII alphanumerics are not ASCII): most words end here, at a space.
@@ -775,6 +815,26 @@ pub fn find_phrases_lowered(lows: &Lowered<'_>, index: &OnceLock<PhraseIndex>, p
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_runs_match_the_byte_loops() {
+        let naive = |b: &[u8], mut i: usize, digits: bool| {
+            while i < b.len() && (b[i].is_ascii_alphabetic() || digits && b[i].is_ascii_digit()) {
+                i += 1;
+            }
+            i
+        };
+        for x in 0..=255u8 {
+            for pos in 0..20 {
+                let mut b = b"abcdefghij0123456789KLMNOPQRSTUVWXYZ".to_vec();
+                b[pos] = x;
+                for i in 0..10 {
+                    assert_eq!(ascii_letters_end(&b, i), naive(&b, i, false), "{x} {pos} {i}");
+                    assert_eq!(ascii_alnum_end(&b, i), naive(&b, i, true), "{x} {pos} {i}");
+                }
+            }
+        }
+    }
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s, 0, s.len()).into_iter().map(|t| t.text).collect()
