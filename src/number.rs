@@ -260,13 +260,10 @@ fn scan_word(t: &str, i: usize, end: usize) -> (usize, Option<bool>) {
     let mut n = 0;
     let b = t.as_bytes();
     // The AND of the ASCII letters: a capital clears its bit 0x20.
-    let mut all = 0xffu8;
-    while p < end && b[p].is_ascii_alphabetic() {
-        all &= b[p];
-        p += 1;
-        n += 1;
-    }
-    let run_end = p;
+    let run_end = crate::words::ascii_letters_end(&b[..end], p);
+    let all = b[p..run_end].iter().fold(0xffu8, |a, &c| a & c);
+    n += run_end - p;
+    p = run_end;
     // Most words end at an ASCII byte that is no letter: of those, only an apostrophe may
     // continue the word below (marks, joiners and the other letters are not ASCII).
     let ascii_end = p >= end || b[p] < 0x80 && b[p] != b'\'';
