@@ -469,7 +469,7 @@ pub(crate) fn ascii_alnum_end(b: &[u8], i: usize) -> usize {
     ascii_run_end(b, i, true)
 }
 
-#[inline(always)]
+#[inline]
 fn ascii_run_end(b: &[u8], mut i: usize, digits: bool) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     while let Some(chunk) = b.get(i..i + 8) {
