@@ -59,8 +59,9 @@ impl Features {
             words += 1;
             // Byte-slice patterns: compared inline, by length first.
             let w = lows.get(i).as_bytes();
+            // (Rarely tested: `str` patterns, smaller code.)
             opinion |= after_person
-                && matches!(w, b"think" | b"believe" | b"feel" | b"know" | b"want" | b"hope" | b"love" | b"guess" | b"mean");
+                && matches!(lows.get(i), "think" | "believe" | "feel" | "know" | "want" | "hope" | "love" | "guess" | "mean");
             after_person = matches!(w, b"i" | b"we" | b"you");
             let event = match w.len() {
                 2 => w == b"is",
