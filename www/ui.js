@@ -68,6 +68,19 @@ export function pageLanguage(el) {
   return (lang || '').trim().toLowerCase();
 }
 
+const FUNCTION_WORDS = new Set(('the of and to in a is that for on was with said it as at by he from be have has are ' +
+  'were his her they this not but an or will which their its who been more would').split(' '));
+
+/** The share of common English function words among the words of (the first 20,000 characters
+ * of) `text`; null when there are fewer than 100 words to tell by. */
+export function englishShare(text) {
+  const words = text.slice(0, 20000).toLowerCase().match(/\p{L}+/gu) || [];
+  if (words.length < 100) return null;
+  let n = 0;
+  for (const w of words) if (FUNCTION_WORDS.has(w)) n++;
+  return n / words.length;
+}
+
 /** "Portuguese" for "pt-br" (Intl.DisplayNames), else the code itself. */
 function languageName(code, win) {
   try {
@@ -797,16 +810,23 @@ export class Claimmark {
 
   // claimmark reads English: on a page that declares another language (the `lang` of the
   // article or of an ancestor), say so, in words, rather than let odd marks speak for us.
+  // A page that declares no language, or English, is checked by its words: news in English
+  // has 20–45% common English function words, other languages under 6% (aeb articles).
   renderLang() {
-    const root = this.runs[0]?.root;
-    const code = root ? pageLanguage(root) : '';
+    const run = this.runs[0];
+    const code = run ? pageLanguage(run.root) : '';
     this.host.dataset.lang = code;
     const box = this.els.lang;
-    const other = code !== '' && !/^en(-|$)/.test(code);
-    box.hidden = !other;
-    box.textContent = other
+    const declared = code !== '' && !/^en(-|$)/.test(code);
+    const share = declared || !run ? null : englishShare(run.report?.text || '');
+    const looksOther = share !== null && share < 0.12;
+    this.host.dataset.englishShare = share === null ? '' : share.toFixed(3);
+    box.hidden = !declared && !looksOther;
+    box.textContent = declared
       ? `This page is in ${languageName(code, this.win)} (lang="${code}"). claimmark reads English: its marks here are unreliable.`
-      : '';
+      : looksOther
+        ? 'This text does not look like English. claimmark reads English: its marks here are unreliable.'
+        : '';
   }
 
   renderChips() {

@@ -745,7 +745,7 @@ async function languageTests({ code, site, errors, context }) {
     const r = await page.evaluate(() => {
       const host = document.querySelector('[data-claimmark-ui][data-claims]');
       const box = host.shadowRoot.querySelector('.lang-note');
-      return { lang: host.dataset.lang, shown: !box.hidden && box.getBoundingClientRect().height > 0, text: box.textContent, claims: Number(host.dataset.claims) };
+      return { lang: host.dataset.lang, share: host.dataset.englishShare, shown: !box.hidden && box.getBoundingClientRect().height > 0, text: box.textContent, claims: Number(host.dataset.claims) };
     });
     if (file === 'portuguese.html') await page.screenshot({ path: path.join(OUT, 'language-note.png'), caret: 'initial' });
     await page.close();
@@ -755,7 +755,10 @@ async function languageTests({ code, site, errors, context }) {
   check('a Portuguese page (lang="pt-BR"): the panel says claimmark reads English',
     pt.lang === 'pt-br' && pt.shown && /Portuguese/.test(pt.text) && /reads English/.test(pt.text), JSON.stringify(pt));
   const en = await note('article.html');
-  check('an English page (lang="en"): no language note', en.lang === 'en' && !en.shown && en.text === '', JSON.stringify(en));
+  check('an English page (lang="en"): no language note', en.lang === 'en' && !en.shown && en.text === '' && Number(en.share) >= 0.12, JSON.stringify(en));
+  const de = await note('undeclared.html');
+  check('a German page that declares no language: the panel says the text does not look like English',
+    de.lang === '' && de.shown && /does not look like English/.test(de.text) && Number(de.share) < 0.12, JSON.stringify(de));
 }
 
 async function dynamicTests({ code, ctl, site, errors, context }) {
