@@ -684,10 +684,16 @@ fn appositive_subject(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
     if j == 0 || toks[j - 1].text != "," {
         return None;
     }
-    let open = (j.saturating_sub(14)..j - 1).rev().find(|&k| toks[k].text == ",")?;
-    let inner = &toks[open + 1..j - 1];
-    let looks_appositive = inner.first().is_some_and(|t| t.is_any(&["a", "an", "the", "who", "whose", "which"]) || !t.is_capitalized());
-    if !looks_appositive || open == 0 {
+    let near = (j.saturating_sub(14)..j - 1).rev().find(|&k| toks[k].text == ",");
+    let looks_appositive = |open: usize| {
+        toks[open + 1..j - 1].first().is_some_and(|t| t.is_any(&["a", "an", "the", "who", "whose", "which"]) || !t.is_capitalized())
+    };
+    // A long relative clause ("McCormick, who has split from many fellow Republicans on
+    // issues such as …, told"): back to its "who", further than a plain appositive.
+    let open = near.filter(|&o| looks_appositive(o)).or_else(|| {
+        (j.saturating_sub(32)..j - 1).rev().find(|&k| toks[k].text == "," && toks.get(k + 1).is_some_and(|t| t.is_any(&["who", "whose", "which"])))
+    })?;
+    if open == 0 {
         return None;
     }
     let np = backward_np(toks, open - 1)?;
