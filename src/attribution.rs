@@ -718,11 +718,11 @@ fn forward_np(toks: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if e > k && matches!(&*l, "of" | "for" | "by") && toks.get(e + 1).is_some_and(|n| n.is_capitalized() || n.is("the")) {
+        if e > k && matches!(&*l, "of" | "for" | "by" | "from") && toks.get(e + 1).is_some_and(|n| n.is_capitalized() || n.is("the")) {
             e += 1;
             continue;
         }
-        if e > k && l == "the" && toks[e - 1].is_any(&["of", "for"]) {
+        if e > k && l == "the" && toks[e - 1].is_any(&["of", "for", "from"]) {
             e += 1;
             continue;
         }
