@@ -2071,6 +2071,19 @@ impl<'a> Scan<'a> {
             return next;
         }
         let n0 = h1.num.s;
+        // Video resolutions and race distances: "1080p", "4k streaming", "a 5K run" are labels,
+        // not 10.80 pounds or 4,000 of something.
+        if h1.s == n0 && h1.ccy.is_none() && self.glued(n0 + 1) {
+            let v = h1.num.raw;
+            let resolution = self.raw(n0 + 1) == "p" && [144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0].contains(&v);
+            let after = self.low(n0 + 2);
+            let context = ["streaming", "resolution", "tv", "tvs", "video", "videos", "display", "displays", "monitor", "monitors", "screen", "screens", "hdr", "content", "gaming", "camera", "oled", "uhd", "projector", "race", "races", "run", "runs", "walk"].contains(&after)
+                || (v == 4.0 || v == 8.0) && n0 > 0 && ["at", "in"].contains(&self.low(n0 - 1));
+            let small_k = matches!(self.raw(n0 + 1), "k" | "K") && v.fract() == 0.0 && (1.0..=10.0).contains(&v) && context;
+            if resolution || small_k {
+                return self.glued_run(n0);
+            }
+        }
         // "2134 Caldwell Place", "520 Third Street": a street address.
         if h1.s == n0 && h1.num.plain_int && h1.num.digits && h1.num.mult == 1.0 {
             if let Some(e) = self.street_end(h1.num.e) {
