@@ -507,7 +507,9 @@ fn attribute(
         }
         let back = if j > 0 { backward_np(toks, j - 1) } else { None };
         // "…, said Israeli settlers, who …": inverted, not an appositive before the cue.
-        let inverted_np = (j == cs && cs > 0 && (toks[cs - 1].text == "," || is_quote_mark(toks[cs - 1].text)))
+        // After "told" comes who was told ("…, told investors of New Media, …"), never who spoke.
+        let tell = toks[cs..ce].iter().any(|t| t.is_any(&["told", "tells", "tell", "telling"]));
+        let inverted_np = (!tell && j == cs && cs > 0 && (toks[cs - 1].text == "," || is_quote_mark(toks[cs - 1].text)))
             .then(|| forward_np(toks, ce))
             .flatten()
             .filter(|&(a, e)| !toks[a].is("that") && toks.get(e).is_none_or(|t| t.is_punct() && !is_quote_mark(t.text)));
@@ -529,7 +531,7 @@ fn attribute(
             None => {
                 // Inverted: "…," said Blinken / "…," said the minister.
                 let inverted = cs > 0 && (toks[cs - 1].text == "," || is_quote_mark(toks[cs - 1].text));
-                if !inverted || cue.quote.is_some() {
+                if !inverted || cue.quote.is_some() || tell {
                     return None;
                 }
                 let np = forward_np(toks, ce)?;
