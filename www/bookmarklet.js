@@ -11,6 +11,7 @@
 
 import { Claimmark } from './ui.js';
 import { readerFallback } from './fallback.js';
+import { loadModule } from './load.js';
 
 const BASE = new URL('.', import.meta.url).href;
 let wasm = null; // Promise of the initialised claimmark module
@@ -45,11 +46,8 @@ const wasmRefused = (e, violations) =>
   /wasm-(unsafe-)?eval|Content Security Policy/i.test(String(e?.message || e));
 
 function load() {
-  wasm ??= (async () => {
-    const mod = await import(new URL('./pkg/claimmark.js', BASE).href);
-    await mod.default({ module_or_path: new URL('./pkg/claimmark_bg.wasm', BASE) });
-    return mod;
-  })().catch((e) => {
+  // The glue and the wasm load side by side, the wasm compiling as it arrives (load.js).
+  wasm ??= loadModule(BASE).catch((e) => {
     wasm = null; // let the next click retry
     throw e;
   });

@@ -15,8 +15,10 @@
 //    the style + layout the marks cause (forced right after), and `clear`;
 // 2. on the same pages, interleaved with 1: mark.js `markRegExp(/\d[\d,.]*/g)` (numbers only),
 //    timed to its `done` callback, `unmark` in between; the ratio mark.js / claimmark;
-// 3. start-up: a fresh browser context per load, then import of the JS glue + fetch, compile
-//    and instantiate of the wasm (`init`) + the first `extract` of a short sentence;
+// 3. start-up: a fresh browser context per load, then the module loaded as the bookmarklet
+//    loads it (www/load.js: the glue imported while the wasm is fetched and compiled), and
+//    also one step after the other (import of the glue, `init`), + the first `extract` of a
+//    short sentence;
 // 4. scaling: annotate on 10 KB … 4 MB of real-article text (same generator), ms per 100 KB
 //    and the log–log slope (1 = linear);
 // 5. peak wasm memory on the 1 MB page in a fresh context: `memory.buffer.byteLength` after
@@ -479,15 +481,37 @@ async function measurePage(context, url, { warm, runs, markjs = true }) {
   };
 }
 
-/** Start-up in fresh contexts: glue import, init (fetch + compile + instantiate), first extract. */
+/** Start-up in fresh contexts, two ways per load (alternating, a new context each):
+ * - "loader": as the bookmarklet starts the module: www/load.js is already in the page (the
+ *   bookmarklet's own code imports it), then `loadModule` (the glue imported while the wasm is
+ *   fetched and compiled) and the first extract. This is what the target is measured on.
+ * - "sequential": `import()` of the glue as the page's first module, then `init()` (fetch +
+ *   compile + instantiate), then the first extract: every step one after the other, and the
+ *   cost of a fresh page's first dynamic import included. */
 async function measureStartup(browser, origin, loads) {
-  const rows = [];
-  for (let i = 0; i < loads; i++) {
+  const loader = [];
+  const sequential = [];
+  const once = async (fn, arg) => {
     const context = await browser.newContext();
     await blockOutside(context);
     const page = await context.newPage();
     await page.goto(`${origin}/blank.html`);
-    const r = await page.evaluate(async (sentence) => {
+    const r = await page.evaluate(fn, arg).catch((e) => fail(`start-up: the module did not load: ${e.message.split('\n')[0]}`));
+    await context.close();
+    return r;
+  };
+  for (let i = 0; i < loads; i++) {
+    loader.push(await once(async (sentence) => {
+      const { loadModule } = await import('/load.js');
+      const t0 = performance.now();
+      const m = await loadModule(`${location.origin}/`);
+      const t1 = performance.now();
+      const report = m.extract(sentence);
+      const t2 = performance.now();
+      const w = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      return { load: t1 - t0, extract: t2 - t1, total: t2 - t0, fetch: w ? w.responseEnd - w.startTime : null, claims: report.claims.length };
+    }, START_SENTENCE));
+    sequential.push(await once(async (sentence) => {
       const t0 = performance.now();
       const m = await import('/pkg/claimmark.js');
       const t1 = performance.now();
@@ -497,12 +521,16 @@ async function measureStartup(browser, origin, loads) {
       const t3 = performance.now();
       const w = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
       return { glue: t1 - t0, init: t2 - t1, extract: t3 - t2, total: t3 - t0, fetch: w ? w.responseEnd - w.startTime : null, claims: report.claims.length };
-    }, START_SENTENCE).catch((e) => fail(`start-up: the module did not load: ${e.message.split('\n')[0]}`));
-    rows.push(r);
-    await context.close();
+    }, START_SENTENCE));
   }
-  const s = (k) => stats(rows.map((r) => r[k]));
-  return { loads: rows.length, glue: s('glue'), init: s('init'), fetch: s('fetch'), extract: s('extract'), total: s('total'), claims: rows[0].claims };
+  const st = (rows, k) => stats(rows.map((r) => r[k]));
+  return {
+    loads,
+    loader: { load: st(loader, 'load'), fetch: st(loader, 'fetch'), extract: st(loader, 'extract'), total: st(loader, 'total') },
+    sequential: { glue: st(sequential, 'glue'), init: st(sequential, 'init'), fetch: st(sequential, 'fetch'), extract: st(sequential, 'extract'), total: st(sequential, 'total') },
+    total: st(loader, 'total'),
+    claims: loader[0].claims,
+  };
 }
 
 /** Peak wasm memory on a page, in a fresh context: after load, after one annotate (timed: the
@@ -545,6 +573,7 @@ async function main(opts) {
     // A copy of the module: a rebuild of www/pkg during the run does not mix two builds.
     // The module (its glue holds the inline JS of src/web_js.rs: scripts/inline-snippets.mjs).
     cpSync(PKG, path.join(tmp, 'pkg'), { recursive: true, filter: (f) => !/\.d\.ts$/.test(f) });
+    cpSync(path.join(ROOT, 'www', 'load.js'), path.join(tmp, 'load.js'));
     writeFileSync(path.join(tmp, 'harness.js'), `(${harness.toString()})();\n`);
     writeFileSync(path.join(tmp, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><p>bench</p></body></html>\n');
     writeFileSync(path.join(tmp, 'seed.html'), seedPage());
@@ -598,7 +627,7 @@ async function main(opts) {
       { what: `seed article: annotate ≤ ${TARGETS.seedMs} ms`, measured: `${fmtMs(seed.claimmark.call.median)} ms`, ok: seed.claimmark.call.median <= TARGETS.seedMs },
       { what: `1 MB page: annotate ≤ ${TARGETS.bigMs} ms`, measured: `${fmtMs(big.claimmark.call.median)} ms`, ok: big.claimmark.call.median <= TARGETS.bigMs },
       { what: `1 MB page: ≥ ${TARGETS.markjsRatio}× faster than mark.js (numbers only)`, measured: `${big.ratio.toFixed(2)}×`, ok: big.ratio >= TARGETS.markjsRatio },
-      { what: `start-up (glue + fetch + compile + first extract) ≤ ${TARGETS.startupMs} ms`, measured: `${fmtMs(startup.total.median)} ms`, ok: startup.total.median <= TARGETS.startupMs },
+      { what: `start-up (www/load.js: glue + fetch + compile + first extract) ≤ ${TARGETS.startupMs} ms`, measured: `${fmtMs(startup.total.median)} ms`, ok: startup.total.median <= TARGETS.startupMs },
       { what: `peak wasm memory on the 1 MB page ≤ ${TARGETS.memoryRatio}× its text`, measured: `${memory.ratio.toFixed(2)}×`, ok: memory.ratio <= TARGETS.memoryRatio },
     ];
     return {
@@ -690,9 +719,12 @@ function markdown(r) {
   out.push('');
 
   const s = r.startup;
-  out.push(`## 3. start-up (fresh browser context per load, nothing cached; ${s.loads} loads)`, '');
-  out.push(table(['import JS glue', 'init: fetch + compile + instantiate', '(wasm fetch, resource timing)', 'first extract', 'total', 'target', 'met'],
-    [[fmtStat(s.glue), fmtStat(s.init), fmtStat(s.fetch), fmtStat(s.extract), `**${fmtStat(s.total)}**`, `≤ ${TARGETS.startupMs}`, met(s.total.median <= TARGETS.startupMs)]]));
+  out.push(`## 3. start-up (fresh browser context per load, nothing cached; ${s.loads} loads each way)`, '');
+  out.push('"loader" is how the bookmarklet starts the module (www/load.js, already in the page: the glue imported while the wasm is fetched and compiled); "sequential" imports the glue as the page\'s first module, then runs `init()`, one step after the other. "first extract" includes V8 compiling, on first call, the wasm functions it runs.', '');
+  out.push(table(['way', 'import JS glue', 'load: glue + fetch + compile + instantiate', '(wasm fetch, resource timing)', 'first extract', 'total', 'target', 'met'], [
+    ['loader', '(overlapped)', fmtStat(s.loader.load), fmtStat(s.loader.fetch), fmtStat(s.loader.extract), `**${fmtStat(s.loader.total)}**`, `≤ ${TARGETS.startupMs}`, met(s.loader.total.median <= TARGETS.startupMs)],
+    ['sequential', fmtStat(s.sequential.glue), `${fmtStat(s.sequential.init)} (init only)`, fmtStat(s.sequential.fetch), fmtStat(s.sequential.extract), fmtStat(s.sequential.total), '–', '–'],
+  ]));
   out.push('');
 
   out.push('## 4. scaling (same generator; annotate call and mark.js medians)', '');
