@@ -793,6 +793,19 @@ impl<'a> Scan<'a> {
         }
         run >= 3
     }
+    /// Whether the number pair of tokens `s..e` ("3-6") sits in a comma list of pairs one of
+    /// which next to it is a score ("7-5, 3-6, 7-6": set scores), not a range. A list of
+    /// brackets ("18-24, 25-34") only rises.
+    fn in_score_list(&self, s: usize, e: usize) -> bool {
+        let descending = |i: usize| {
+            let int = |k: usize| self.is(k, K::Num).then(|| self.raw(k).parse::<u32>().ok()).flatten();
+            self.dash(i + 1)
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && matches!((int(i), int(i + 2)), (Some(a), Some(b)) if a > b)
+        };
+        (s >= 4 && self.sym(s - 1, ",") && descending(s - 4)) || (self.sym(e, ",") && descending(e + 1))
+    }
     /// After a label's number ending at token `e`: the end of the list of more such numbers
     /// ("updates 3 and 4", "Articles 5, 6 or 7", "pages 10 to 12"). Only small plain integers
     /// continue the list ("Section 3 and 4,000 troops" does not).
@@ -1495,7 +1508,8 @@ impl<'a> Scan<'a> {
                     let e = self.np_at(num.e, 2.0).map_or(num.e, |np| np.1);
                     return Some((self.lower_span(k, e), e));
                 }
-                if self.is(k + 1, K::Word) && !has(&STOP_SET, n) {
+                // "per second": a rate noun even where it is also a stop word ("second").
+                if self.is(k + 1, K::Word) && (!has(&STOP_SET, n) || has(&RATE_NOUNS_SET, n)) {
                     let e = if n == "hundred" || n == "thousand" {
                         self.np_at(k + 2, 2.0).map_or(k + 2, |np| np.1)
                     } else {
@@ -2151,8 +2165,7 @@ impl<'a> Scan<'a> {
                     if no_unit
                         && h1.num.plain_int
                         && h.num.plain_int
-                        && h.value <= h1.value
-                        && self.np_at(h.e, 2.0).is_none()
+                        && (h.value <= h1.value && self.np_at(h.e, 2.0).is_none() || self.in_score_list(h1.s, h.e))
                     {
                         return h.e; // a score
                     }
