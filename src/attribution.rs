@@ -815,10 +815,33 @@ fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, 
     if k == ce && toks.get(ce).is_some_and(|t| t.is_any(&["reporters", "journalists", "lawmakers"])) {
         k += 1;
     }
-    // "said in a statement, “…”", "noted at the time, …": skip a leading adjunct up to a comma.
-    if k == ce && toks.get(k).is_some_and(|t| t.is_any(&["in", "on", "at", "during", "after", "via", "through", "while", "last", "earlier", "later"])) {
-        if let Some(c) = (k..toks.len().min(k + 9)).find(|&c| toks[c].text == "," && toks[c].start < limit) {
+    // Where a leading adjunct may start: right after the cue, or after who was told.
+    let mut adjunct_at = ce;
+    let told = toks[ce - 1].is_any(&["told", "tells", "tell", "telling"]);
+    if k == ce && told {
+        // Who was told is not what was said: "told investors prices were rising".
+        if let Some(e) = listener_end(toks, ce) {
+            k = e;
+            adjunct_at = e;
+        } else if let Some((_, e)) = forward_np(toks, ce) {
+            // "told clients all the time, they'll …", "told CNN on Monday he would run".
+            adjunct_at = e;
+        }
+    }
+    // "said in a statement, “…”", "noted at the time, …": skip a leading adjunct up to a comma
+    // (after who was told also "all the time, …", or up to a pronoun: "on Monday he would run").
+    if (k == ce || k == adjunct_at)
+        && toks.get(adjunct_at).is_some_and(|t| {
+            t.is_any(&["in", "on", "at", "during", "after", "via", "through", "while", "last", "earlier", "later"]) || told && t.is("all")
+        })
+    {
+        let a = adjunct_at;
+        if let Some(c) = (a..toks.len().min(a + 9)).find(|&c| toks[c].text == "," && toks[c].start < limit) {
             k = c + 1;
+        } else if told {
+            if let Some(p) = (a + 1..toks.len().min(a + 5)).find(|&p| toks[p].is_any(PRONOUNS) && toks[a..p].iter().all(|t| t.is_word())) {
+                k = p;
+            }
         }
     }
     while k < toks.len() && matches!(toks[k].text, "," | ":" | "—" | "–") {
@@ -835,6 +858,45 @@ fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, 
     }
     let end = toks[e - 1].end;
     (end > first.start && toks[k..e].iter().any(|t| t.is_word())).then_some((first.start, end))
+}
+
+/// After "told" at `k`: the end of who was told ("him", "investors", "the outlet", "the BBC",
+/// "The Associated Press") when a clause follows it ("… he was tired", "… the plan would fail",
+/// "… prices were rising", "… had immense value": the subject left out in "the metrics it once
+/// told people had immense value").
+fn listener_end(toks: &[Token<'_>], k: usize) -> Option<usize> {
+    let lower_noun = |t: &Token<'_>| {
+        t.is_word() && !t.is_capitalized() && !is_verb_like(t) && !is_pronoun(t) && !FUNCTION_WORDS.contains(&&*t.lower()) && !DETERMINERS.contains(&&*t.lower())
+    };
+    let starts_clause = |e: usize| {
+        let Some(n) = toks.get(e) else { return false };
+        is_pronoun(n)
+            || n.is_any(&["has", "have", "had", "will", "would", "is", "was", "were", "are", "could", "may", "might", "should", "must"])
+            || DETERMINERS.contains(&&*n.lower()) && !n.is("that")
+            || n.is_capitalized()
+            || n.text.as_bytes()[0].is_ascii_digit()
+            || lower_noun(n) && toks[e + 1..toks.len().min(e + 4)].iter().any(is_verb_like)
+    };
+    let t = toks.get(k)?;
+    // A determiner (also "her" in "told her mother …") and a lower-case noun, or a name.
+    let mut e = k;
+    if DETERMINERS.contains(&&*t.lower()) && !t.is("that") || t.is("her") {
+        e += 1;
+    }
+    if toks.get(e).is_some_and(|h| h.is_capitalized() && h.is_word()) {
+        while toks.get(e).is_some_and(|h| h.is_capitalized() && h.is_word()) {
+            e += 1;
+        }
+    } else if toks.get(e).is_some_and(lower_noun) {
+        e += 1;
+    } else {
+        e = k;
+    }
+    if e > k && starts_clause(e) {
+        return Some(e);
+    }
+    // An object pronoun: "told them the talks had stalled".
+    (t.is_any(&["him", "her", "them", "us", "me", "you"]) && starts_clause(k + 1)).then_some(k + 1)
 }
 
 /// Content before the token `upto`: from the sentence start to the last word before it,
