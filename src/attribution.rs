@@ -467,8 +467,26 @@ fn attribute(
     let participle = !according && (cue_word.ends_with("ing") && comma_before || and_before);
 
     // Where content after the cue must stop: before ", <participle cue>" that follows.
+    // A cue inside the content with a subject of its own ("that he felt …", "people who it
+    // thinks …") is part of what was said: the content runs on over it.
+    // A cue that starts a clause of its own ("…, adding", "… and said", "… but I could
+    // see", "… or they might think") ends it.
+    let own_clause = |n: usize| {
+        if n == 0 {
+            return None;
+        }
+        if toks[n - 1].text == "," || toks[n - 1].is("and") || is_quote_mark(toks[n - 1].text) {
+            return Some(n);
+        }
+        let mut j = n - 1;
+        while j > 0 && (toks[j].is_any(AUXILIARIES) || toks[j].is_any(ADVERBS)) {
+            j -= 1;
+        }
+        (j > 0 && is_pronoun(&toks[j]) && (toks[j - 1].is_any(&["and", "but", "or"]) || matches!(toks[j - 1].text, "," | ";"))).then_some(j)
+    };
     let content_limit = next_cue
-        .map(|n| if n > 0 && toks[n - 1].text == "," { n - 1 } else { n })
+        .and_then(own_clause)
+        .map(|n| if toks[n - 1].text == "," { n - 1 } else { n })
         .map(|n| toks[n].start)
         .unwrap_or(sent_end);
     let needs_clause = !NOUN_CONTENT_CUES.contains(&&*toks[cs..ce].iter().rev().find(|t| t.is_word())?.lower());
