@@ -620,7 +620,7 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
                 break;
             }
         }
-        let mut s = committed;
+        let mut s = extend_premodifiers(toks, committed);
         // Don't start on a dangling "of"/"and".
         while s < j && toks[s].is_any(&["of", "for", "and", "&"]) {
             s += 1;
@@ -697,6 +697,55 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Before a name starting at token `s`: lower-case words that describe it, back to where its
+/// phrase starts ("High school math teacher Angela Cooper", "company CEO Andy Vesey", "the
+/// conservative-leaning Tax Foundation", "the 14th-ranked Schwartzman"). Taken only when the
+/// phrase starts there: at the start of the clause, after a capitalised word (which the
+/// caller stopped at), or at "the"/"a"/"an" (which is taken too); and, without a
+/// determiner, only when a role noun is among them ("reform candidate Jane Doe").
+fn extend_premodifiers(toks: &[Token<'_>], s: usize) -> usize {
+    if toks[s].is_any(&["the", "a", "an"]) {
+        return s;
+    }
+    let mut h = s;
+    let head = toks[s].lower();
+    let mut role = ROLE_NOUNS.contains(&&*head) || TITLE_WORDS.contains(&&*head) || NAME_MODIFIERS.contains(&&*head);
+    while h > 0 && s - h < 4 {
+        let p = &toks[h - 1];
+        let pl = p.lower();
+        if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(&&*pl) || DETERMINERS.contains(&&*pl) || is_verb_like(p) || is_pronoun(p) {
+            break;
+        }
+        role |= ROLE_NOUNS.contains(&&*pl) || TITLE_WORDS.contains(&&*pl);
+        h -= 1;
+    }
+    if h == s {
+        return s;
+    }
+    if h > 0 && toks[h - 1].is_any(&["the", "a", "an"]) {
+        return h - 1;
+    }
+    let starts_clause = |k: usize| k == 0 || matches!(toks[k - 1].text, "," | ";" | ":" | "—" | "–" | "(") || is_quote_mark(toks[k - 1].text);
+    if !role {
+        return s;
+    }
+    let before = h.checked_sub(1).map(|b| &toks[b]);
+    if before.is_some_and(|b| b.is_word() && b.is_capitalized() && !FUNCTION_WORDS.contains(&&*b.lower())) {
+        // "High school math teacher …" at the start of a clause: its capitalised first word.
+        return if starts_clause(h - 1) { h - 1 } else { h };
+    }
+    // "CNN's chief medical correspondent Dr. Sanjay Gupta": the possessor too.
+    if h >= 2 && matches!(toks[h - 1].text, "'s" | "’s") && toks[h - 2].is_capitalized() && starts_clause(h - 2) {
+        return h - 2;
+    }
+    let boundary = starts_clause(h) || h > 0 && toks[h - 1].is_capitalized();
+    if boundary {
+        h
+    } else {
+        s
+    }
 }
 
 /// "Kim, the defense minister, said": the subject before an appositive ending at `j - 1`.
