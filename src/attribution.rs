@@ -141,7 +141,7 @@ static SPEAKER_NOUNS: Lexicon = Lexicon::new(&[
     "person", "witness", "witnesses", "residents", "lawmakers", "officers", "investigators",
     "prosecutors", "critics", "economists", "leaders", "military", "army", "company", "firm",
     "group", "organization", "organisation", "observers", "campaign", "administration",
-    "committee", "court", "judge", "doctors", "activists", "president", "spokesmen", "someone",
+    "committee", "court", "judge", "doctors", "activists", "president", "spokesmen", "someone", "management",
     "individual", "individuals", "newspaper", "paper", "outlet", "media", "website", "office",
     "ministries", "governments", "countries", "country", "official's", "secretary", "chief",
     "director", "ceo", "executive", "executives", "counsel", "lawyer", "lawyers", "attorney",
@@ -355,7 +355,16 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
                 len = 0;
             }
             // "an alleged …", "Epstein’s alleged …": an adjective.
-            if len == 1 && prev.is_some_and(|p| DETERMINERS.contains_token(p) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s")) {
+            // ("Some said …", "Many argue …" at the start of a clause: a quantifier for people.)
+            let quantifier_subject = i >= 1
+                && toks[i - 1].is_any(&["some", "many", "most", "several", "few"])
+                && (i == 1 || matches!(toks[i - 2].text, "," | ";" | ":" | "—" | "–") || is_quote_mark(toks[i - 2].text) || toks[i - 2].is_any(&["and", "but", "while"]))
+                // ("Some alleged abuses", "Some estimated 2,000 people": adjectives.)
+                && (!lower.ends_with("ed") || next.is_some_and(|n| n.is("that") || n.is_any(PRONOUNS) || is_quote_mark(n.text)));
+            if len == 1
+                && !quantifier_subject
+                && prev.is_some_and(|p| DETERMINERS.contains_token(p) && !p.is("that") || p.text.ends_with("’s") || p.text.ends_with("'s"))
+            {
                 len = 0;
             }
         }
@@ -519,10 +528,7 @@ fn attribute(
         content = content_after(toks, ce, content_limit);
     } else {
         // Subject before the cue, skipping adverbs ("also", "flatly").
-        let mut j = cs;
-        while j > 0 && (toks[j - 1].is_any(ADVERBS) || is_ly_adverb(&toks[j - 1])) {
-            j -= 1;
-        }
+        let j = skip_interrupters(toks, cs);
         let back = if j > 0 { backward_np(toks, j - 1) } else { None };
         // "…, said Israeli settlers, who …": inverted, not an appositive before the cue.
         // After "told" comes who was told ("…, told investors of New Media, …"), never who spoke.
@@ -570,6 +576,34 @@ fn attribute(
     Some(Attribution { source, cue, content, source_kind: kind, speaker })
 }
 
+/// Back from the cue at `cs` to the end of its subject, over what may stand between them:
+/// adverbs ("also", "flatly"), ", however," and a time ("last week", "on Tuesday", "earlier
+/// this month"): "The European Union's top court last week ruled", "Most mainstream
+/// economists, however, argue".
+fn skip_interrupters(toks: &[Token<'_>], cs: usize) -> usize {
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let mut j = cs;
+    loop {
+        let word = |back: usize| j.checked_sub(back).map(|k| &toks[k]);
+        if j > 0 && (toks[j - 1].is_any(ADVERBS) || is_ly_adverb(&toks[j - 1])) {
+            j -= 1;
+        } else if j >= 4
+            && toks[j - 1].text == ","
+            && toks[j - 2].is_any(&["however", "though", "meanwhile", "too", "instead", "moreover", "nonetheless", "nevertheless"])
+            && toks[j - 3].text == ","
+        {
+            j -= 3;
+        } else if word(1).is_some_and(|t| t.is_any(&["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening"]) || t.is_any(WEEKDAYS))
+            && word(2).is_some_and(|t| t.is_any(&["last", "this", "on"]))
+            && j > 2
+        {
+            j -= 2;
+        } else {
+            return j;
+        }
+    }
+}
+
 /// A lower-case adverb in "-ly" ("flatly", "publicly"), not a noun like "ally".
 fn is_ly_adverb(t: &Token<'_>) -> bool {
     let l = t.lower();
@@ -593,6 +627,13 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         return Some((j, j + 1));
     }
     let lower = t.lower();
+    // "Some said …", "Others argue …": a quantifier standing alone for people, at the start of
+    // a clause (anonymous).
+    if matches!(&*lower, "some" | "many" | "most" | "others" | "several" | "few")
+        && (j == 0 || matches!(toks[j - 1].text, "," | ";" | ":" | "—" | "–") || is_quote_mark(toks[j - 1].text) || toks[j - 1].is_any(&["and", "but", "while"]))
+    {
+        return Some((j, j + 1));
+    }
     if t.is_capitalized() && !FUNCTION_WORDS.contains(&&*lower) {
         let mut s = j;
         // Lower-case role nouns ("Jefferies analyst Jonathan Matuszewski", "White House press
@@ -1004,6 +1045,9 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
             _ => (np[0].text.to_string(), SourceKind::Pronoun),
         };
     }
+    if np.len() == 1 && np[0].is_any(&["some", "many", "most", "others", "several", "few"]) {
+        return (np[0].text.to_string(), SourceKind::Anonymous);
+    }
     // "multiple friends of Mike Ford", "the family of the victim": the people before "of"
     // spoke (but "chief of staff John Kelly" is a title and a name).
     let of_head = np.iter().enumerate().skip(1).find(|(_, t)| t.is("of")).map(|(p, _)| p).filter(|&p| {
@@ -1051,7 +1095,7 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
 /// "the governor") refers to someone the article names: counted as named.
 fn unnamed_kind(np: &[Token<'_>]) -> SourceKind {
     let first = np[0].lower();
-    let indefinite = ["a", "an", "one", "some", "several", "many", "multiple", "most", "few", "other", "those", "two", "three", "various", "numerous"]
+    let indefinite = ["a", "an", "one", "some", "several", "many", "multiple", "most", "few", "other", "others", "those", "two", "three", "various", "numerous"]
         .contains(&&*first);
     let head = np.last().map(|t| t.lower()).unwrap_or_default();
     let bare_plural = !DETERMINERS.contains(&&*first) && !first.ends_with("'s") && !first.ends_with("’s")
