@@ -57,6 +57,15 @@ for (const [rel, name] of snippets) {
 // before any of its code runs.
 const first = glue.search(/^const (?:\{[^}]*\}|\w+) = __cmSnippet\d+;$/m);
 glue = glue.slice(0, first) + scopes + glue.slice(first);
+// The glue's import object names a snippet once per import line ("./snippets/…": import1,
+// "./snippets/…": import2, …), all now the same object: keep the first (a repeated key is
+// harmless, but esbuild warns about it on every build).
+const seenKeys = new Set();
+glue = glue.replace(/^[ \t]*(["'])(\.\/snippets\/[^"']+)\1:\s*\w+,?[ \t]*\n/gm, (line, _q, rel) => {
+  if (seenKeys.has(rel)) return '';
+  seenKeys.add(rel);
+  return line;
+});
 if (/snippets\//.test(glue.replace(/^\/\/.*$/gm, '').replace(/"\.\/snippets\/[^"]+":/g, ''))) {
   fail('a reference to ./snippets/ is left in the glue');
 }
