@@ -294,6 +294,7 @@ async function main() {
     const code = decodeURIComponent(href.slice('javascript:'.length));
     const T = { code, ctl, demo, site, errors, context, outside };
     await moduleTests(page);
+    await loaderTests(T);
     await bookmarkletTests(T);
     await panelTests(T);
     await dynamicTests(T);
@@ -535,6 +536,32 @@ async function moduleTests(page) {
     r.parsed.prefix === 'Intro one.' && r.parsed.start === 'The cat sat.' && r.parsed.suffix === 'Outro two.', JSON.stringify(r.parsed));
   check('framework detection: React, Vue (property, scoped attribute), Svelte; none on a plain page',
     r.fw.plain === null && r.fw.vue === 'vue' && r.fw.vueAttr === 'vue' && r.fw.svelte === 'svelte' && r.fw.react === 'react', JSON.stringify(r.fw));
+}
+
+// ------------------------------------------------------------------------------ www/load.js
+
+/** The loader the bookmarklet uses: the module loads, and a missing wasm or glue is a clear
+ * rejection (in a page of its own: the 404s it provokes are console errors by design). */
+async function loaderTests({ demo, context }) {
+  const page = await context.newPage();
+  await page.goto(`${demo.origin}/index.html`);
+  const r = await page.evaluate(async () => {
+    const { loadModule, compileWasm } = await import('./load.js');
+    const base = new URL('./', location.href);
+    const settle = (p) => p.then((v) => ({ ok: true, v }), (e) => ({ ok: false, message: String(e?.message || e) }));
+    const mod = await settle(loadModule(base));
+    const claims = mod.ok ? mod.v.extract('Sales rose 4% in May, the company said.').claims.length : -1;
+    const compiled = await settle(compileWasm(new URL('./pkg/claimmark_bg.wasm', base)));
+    const missingWasm = await settle(compileWasm(new URL('./pkg/no-such.wasm', base)));
+    const missingGlue = await settle(loadModule(new URL('./no-such-folder/', base)));
+    return { mod: mod.ok, claims, compiled: compiled.ok && compiled.v instanceof WebAssembly.Module, missingWasm, missingGlue };
+  });
+  await page.close();
+  check('www/load.js: loadModule gives the initialised module (glue and wasm loaded side by side)', r.mod && r.claims === 1, JSON.stringify(r));
+  check('www/load.js: compileWasm compiles the served wasm', r.compiled, JSON.stringify(r));
+  check('www/load.js: a missing wasm is a rejection that names the URL and the HTTP status',
+    !r.missingWasm.ok && /no-such\.wasm: HTTP 404/.test(r.missingWasm.message), JSON.stringify(r.missingWasm));
+  check('www/load.js: a missing glue is a rejection, not a hang', !r.missingGlue.ok && r.missingGlue.message.length > 0, JSON.stringify(r.missingGlue));
 }
 
 // ------------------------------------------------------------------------------ the side panel
