@@ -354,6 +354,10 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
             if len == 1 && i >= 2 && prev.is_some_and(|p| p.is_any(&["you", "us", "me", "them"])) && toks[i - 2].is_any(&["have", "has", "had"]) {
                 len = 0;
             }
+            // "Gallinari added 25 points": a score, not a statement.
+            if len == 1 && matches!(lower, "added" | "adds" | "add") && next.is_some_and(|n| n.text.as_bytes()[0].is_ascii_digit()) {
+                len = 0;
+            }
             // "an alleged …", "Epstein’s alleged …": an adjective.
             // ("Some said …", "Many argue …" at the start of a clause: a quantifier for people.)
             let quantifier_subject = i >= 1
@@ -400,6 +404,10 @@ fn clause_like(toks: &[Token<'_>], k: usize) -> bool {
     }
     if first.text == "," {
         return toks.get(k + 1).is_some_and(|n| is_quote_mark(n.text));
+    }
+    // "responded and confirmed …": a second verb of the subject, not something reported.
+    if first.is_any(&["and", "but", "or", "then"]) {
+        return false;
     }
     // "found it difficult to …", "thinks it important": "it" and an adjective are the
     // object of the verb, not a clause with something to report.
@@ -500,6 +508,15 @@ fn attribute(
         .unwrap_or(sent_end);
     let needs_clause = !NOUN_CONTENT_CUES.contains(&&*toks[cs..ce].iter().rev().find(|t| t.is_word())?.lower());
 
+    // "felt dejected", "feels honor-bound to …": a feeling, not a view, unless a clause follows.
+    if cue_word == "felt" || cue_word == "feel" || cue_word == "feels" {
+        let opens_clause = toks.get(ce).is_some_and(|t| {
+            t.is("that") || t.is("like") || is_pronoun(t) || t.is_capitalized() || DETERMINERS.contains(&&*t.lower()) || is_quote_mark(t.text) || t.text == ","
+        });
+        if !opens_clause {
+            return None;
+        }
+    }
     let (source_range, content): (Option<(usize, usize)>, Option<(usize, usize)>);
     if according {
         let np = forward_np(toks, ce)?;
@@ -543,6 +560,11 @@ fn attribute(
                 source_range = Some(np);
                 let after = content_after(toks, ce, content_limit);
                 let adjunct_only = after.is_none() || only_adjunct(toks, ce);
+                // "a finding that she reported in 2009": a relative clause about a noun
+                // before it, which is no content.
+                if adjunct_only && np.0 > 0 && toks[np.0 - 1].is_any(&["that", "which", "whom"]) && np.1 - np.0 == 1 && is_pronoun(&toks[np.0]) {
+                    return None;
+                }
                 content = if adjunct_only && np.0 > 0 && cue.quote.is_none() {
                     content_before(toks, np.0)
                 } else {
@@ -559,6 +581,13 @@ fn attribute(
                     return None;
                 }
                 let np = forward_np(toks, ce)?;
+                // "…, reported a methamphetamine use disorder in 2017": an object, not a
+                // speaker, unless it names someone or is a speaker noun.
+                let head = &toks[np.1 - 1];
+                let speaker_like = toks[np.0..np.1].iter().any(|t| t.is_capitalized()) || SPEAKER_NOUNS.contains_token(head);
+                if !speaker_like && toks.get(np.1).is_some_and(|t| t.is_word()) {
+                    return None;
+                }
                 source_range = Some(np);
                 content = content_before(toks, cs);
             }
@@ -915,7 +944,10 @@ fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, 
     let mut k = ce;
     // "told reporters that …", "said in a statement that …": jump to a near "that".
     if let Some(t) = (ce..toks.len().min(ce + 7)).find(|&t| toks[t].is("that") && toks[t].start < limit) {
-        let between_ok = toks[ce..t].iter().all(|x| x.is_word() || x.text == ",") && !toks[ce..t].iter().any(|x| is_quote_mark(x.text));
+        // (Not over a clause that has begun: "said they felt dejected that …".)
+        let between_ok = toks[ce..t].iter().all(|x| x.is_word() || x.text == ",")
+            && !toks[ce..t].iter().any(|x| is_quote_mark(x.text))
+            && !(t > ce && toks[ce].is_any(PRONOUNS));
         if between_ok {
             k = t;
         }
