@@ -117,7 +117,7 @@ const ADVERBS: &[&str] = &[
     "also", "further", "previously", "recently", "later", "then", "earlier", "repeatedly",
     "again", "publicly", "separately", "once", "first", "still", "already", "last", "specifically",
     "reportedly", "privately", "openly", "explicitly", "frequently", "often", "initially",
-    "subsequently", "similarly", "additionally", "flatly", "firmly", "strongly", "quickly",
+    "subsequently", "similarly", "additionally", "flatly", "firmly", "strongly", "quickly", "instead",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
@@ -943,7 +943,9 @@ fn only_adjunct(toks: &[Token<'_>], ce: usize) -> bool {
 fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, usize)> {
     let mut k = ce;
     // "told reporters that …", "said in a statement that …": jump to a near "that".
-    if let Some(t) = (ce..toks.len().min(ce + 7)).find(|&t| toks[t].is("that") && toks[t].start < limit) {
+    // After "told", also to a near ":" ("told the BBC interviewer: “…”").
+    let to_colon = toks[ce - 1].is_any(&["told", "tells", "tell", "telling"]);
+    if let Some(t) = (ce..toks.len().min(ce + 7)).find(|&t| (toks[t].is("that") || to_colon && toks[t].text == ":") && toks[t].start < limit) {
         // (Not over a clause that has begun: "said they felt dejected that …".)
         let between_ok = toks[ce..t].iter().all(|x| x.is_word() || x.text == ",")
             && !toks[ce..t].iter().any(|x| is_quote_mark(x.text))
