@@ -829,7 +829,14 @@ fn appositive_subject(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
     };
     // A long relative clause ("McCormick, who has split from many fellow Republicans on
     // issues such as …, told"): back to its "who", further than a plain appositive.
-    let open = near.filter(|&o| looks_appositive(o)).or_else(|| {
+    // "Prince Andrew, the … younger brother of heir to the British throne, Charles, has told":
+    // an appositive whose last words are a name set off by commas of their own.
+    let nested = || {
+        let inner = near.filter(|&o| j - 1 - (o + 1) <= 4 && toks[o + 1..j - 1].iter().all(|t| t.is_capitalized()))?;
+        let outer = (inner.saturating_sub(24)..inner).rev().find(|&k| toks[k].text == ",")?;
+        toks.get(outer + 1).is_some_and(|t| t.is_any(&["a", "an", "the"])).then_some(outer)
+    };
+    let open = near.filter(|&o| looks_appositive(o)).or_else(nested).or_else(|| {
         (j.saturating_sub(32)..j - 1).rev().find(|&k| toks[k].text == "," && toks.get(k + 1).is_some_and(|t| t.is_any(&["who", "whose", "which"])))
     })?;
     if open == 0 {
