@@ -555,6 +555,9 @@ fn attribute(
             .flatten()
             .filter(|&(a, e)| !toks[a].is("that") && toks.get(e).is_none_or(|t| t.is_punct() && !is_quote_mark(t.text)));
         let back = back.or_else(|| if inverted_np.is_some() { None } else { appositive_subject(toks, j) });
+        // "Paganini and his team said", "Businesses and residents said": two subjects, the
+        // first at the start of the clause.
+        let back = back.map(|np| coordinated_subject(toks, np).unwrap_or(np));
         match back {
             Some(np) => {
                 source_range = Some(np);
@@ -816,6 +819,17 @@ fn extend_premodifiers(toks: &[Token<'_>], s: usize) -> usize {
     } else {
         s
     }
+}
+
+/// `np` and a subject joined to it by "and" before it, when that one starts its clause.
+fn coordinated_subject(toks: &[Token<'_>], np: (usize, usize)) -> Option<(usize, usize)> {
+    if np.0 < 2 || !toks[np.0 - 1].is("and") || is_pronoun(&toks[np.0]) {
+        return None;
+    }
+    let left = backward_np(toks, np.0 - 2)?;
+    let clause_start = left.0 == 0 || matches!(toks[left.0 - 1].text, "," | ";" | ":" | "—" | "–" | "(") || is_quote_mark(toks[left.0 - 1].text);
+    let no_verb = !toks[left.0..np.0 - 1].iter().any(is_verb_like);
+    (clause_start && no_verb).then_some((left.0, np.1))
 }
 
 /// "Kim, the defense minister, said": the subject before an appositive ending at `j - 1`.
