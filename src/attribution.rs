@@ -784,20 +784,27 @@ fn extend_premodifiers(toks: &[Token<'_>], s: usize) -> usize {
     }
     let mut h = s;
     let head = toks[s].lower();
-    let mut role = ROLE_NOUNS.contains(&&*head) || TITLE_WORDS.contains(&&*head) || NAME_MODIFIERS.contains(&&*head);
+    let role_word = |w: &str| ROLE_NOUNS.contains(&w) || TITLE_WORDS.contains(&w) || NAME_MODIFIERS.contains(&w);
+    let mut role = role_word(&head);
+    let mut describes = true;
     while h > 0 && s - h < 4 {
         let p = &toks[h - 1];
         let pl = p.lower();
-        if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(&&*pl) || DETERMINERS.contains(&&*pl) || is_verb_like(p) || is_pronoun(p) {
+        let hyphenated = pl.contains('-');
+        if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(&&*pl) || DETERMINERS.contains(&&*pl) || is_verb_like(p) && !hyphenated || is_pronoun(p) {
             break;
         }
         role |= ROLE_NOUNS.contains(&&*pl) || TITLE_WORDS.contains(&&*pl);
+        // A word that only describes ("conservative-leaning", "14th-ranked", "veteran").
+        describes &= role_word(&pl) || hyphenated || pl.ends_with("ing");
         h -= 1;
     }
     if h == s {
         return s;
     }
-    if h > 0 && toks[h - 1].is_any(&["the", "a", "an"]) {
+    // "the conservative-leaning Tax Foundation"; not "the visual quality Google promised" or
+    // "the letter Mike wrote" (a noun, then a relative clause).
+    if h > 0 && toks[h - 1].is_any(&["the", "a", "an"]) && (describes || role) {
         return h - 1;
     }
     let starts_clause = |k: usize| k == 0 || matches!(toks[k - 1].text, "," | ";" | ":" | "—" | "–" | "(") || is_quote_mark(toks[k - 1].text);
