@@ -558,6 +558,12 @@ fn attribute(
         // "Paganini and his team said", "Businesses and residents said": two subjects, the
         // first at the start of the clause.
         let back = back.map(|np| coordinated_subject(toks, np).unwrap_or(np));
+        // "Court papers obtained by our correspondent on Monday showed": the papers showed; the
+        // source is the whole phrase.
+        let back = back.map(|np| {
+            let passive_by = np.0 >= 3 && toks[np.0 - 1].is("by") && toks[np.0 - 2].lower().ends_with("ed") && !toks[np.0 - 2].is_capitalized();
+            passive_by.then(|| backward_np(toks, np.0 - 3)).flatten().map_or(np, |head| (head.0, np.1))
+        });
         match back {
             Some(np) => {
                 source_range = Some(np);
