@@ -794,17 +794,24 @@ impl<'a> Scan<'a> {
         run >= 3
     }
     /// Whether the number pair of tokens `s..e` ("3-6") sits in a comma list of pairs one of
-    /// which next to it is a score ("7-5, 3-6, 7-6": set scores), not a range. A list of
-    /// brackets ("18-24, 25-34") only rises.
+    /// which next to it is a score ("7-5, 3-6, 7-6": set scores), not a range: a neighbour
+    /// falls ("7-5"), or the pair and a neighbour both read as tennis sets (no number over 7,
+    /// a 6 or 7 in each, unequal: "lost 3-6, 4-6"). A list of brackets ("18-24, 25-34", "ages
+    /// 1-3, 4-6") rises and is not all sets.
     fn in_score_list(&self, s: usize, e: usize) -> bool {
-        let descending = |i: usize| {
+        let pair = |i: usize| {
             let int = |k: usize| self.is(k, K::Num).then(|| self.raw(k).parse::<u32>().ok()).flatten();
-            self.dash(i + 1)
-                && self.glued(i + 1)
-                && self.glued(i + 2)
-                && matches!((int(i), int(i + 2)), (Some(a), Some(b)) if a > b)
+            match (int(i), int(i + 2)) {
+                (Some(a), Some(b)) if self.dash(i + 1) && self.glued(i + 1) && self.glued(i + 2) => Some((a, b)),
+                _ => None,
+            }
         };
-        (s >= 4 && self.sym(s - 1, ",") && descending(s - 4)) || (self.sym(e, ",") && descending(e + 1))
+        let set = |p: Option<(u32, u32)>| p.is_some_and(|(a, b)| a != b && a.max(b) <= 7 && a.max(b) >= 6);
+        let score = |i: usize| {
+            let p = pair(i);
+            p.is_some_and(|(a, b)| a > b) || set(p) && set(pair(s))
+        };
+        (s >= 4 && self.sym(s - 1, ",") && score(s - 4)) || (self.sym(e, ",") && score(e + 1))
     }
     /// After a label's number ending at token `e`: the end of the list of more such numbers
     /// ("updates 3 and 4", "Articles 5, 6 or 7", "pages 10 to 12"). Only small plain integers
