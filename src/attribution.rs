@@ -358,6 +358,12 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
             if len == 1 && matches!(lower, "added" | "adds" | "add") && next.is_some_and(|n| n.text.as_bytes()[0].is_ascii_digit()) {
                 len = 0;
             }
+            // "The letter Mike wrote was kind": a relative clause without "that" whose gap is the
+            // verb's object (the letter was written), and a finite verb follows: nothing is
+            // reported. ("the money he said was missing" reports: "said" takes no object.)
+            if len == 1 && OBJECT_GAP_CUES.contains(&lower) && next.is_some_and(|n| n.is_any(FINITE_AFTER_GAP)) && zero_relative_subject(toks, i) {
+                len = 0;
+            }
             // "an alleged …", "Epstein’s alleged …": an adjective.
             // ("Some said …", "Many argue …" at the start of a clause: a quantifier for people.)
             let quantifier_subject = i >= 1
@@ -393,6 +399,39 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
         }
     }
     cues
+}
+
+/// Cues whose object is a thing written or made known ("the letter Mike wrote"), so that a
+/// relative clause ending at them has its gap there, not in a reported clause.
+const OBJECT_GAP_CUES: &[&str] = &[
+    "wrote", "writes", "promised", "promises", "announced", "reported", "revealed", "disclosed", "confirmed", "denied",
+    "posted", "tweeted", "published", "released", "recalled", "described", "proposed", "suggested", "recommended",
+    "predicted", "estimated", "pledged", "cited", "mentioned", "outlined", "highlighted",
+];
+
+/// Finite verbs that, right after a cue, show that the clause of the cue has ended.
+const FINITE_AFTER_GAP: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should",
+    "must", "remains", "remained", "seems", "seemed", "never", "did", "does", "became", "becomes",
+];
+
+/// The subject of the cue at token `i` is a name or pronoun right after a common noun ("the
+/// letter Mike wrote", "the plan they proposed"): a relative clause without "that".
+fn zero_relative_subject(toks: &[Token<'_>], i: usize) -> bool {
+    let mut s = i;
+    if s > 0 && is_pronoun(&toks[s - 1]) {
+        s -= 1;
+    } else {
+        while s > 0 && i - s < 3 && toks[s - 1].is_capitalized() && !FUNCTION_WORDS.contains(&&*toks[s - 1].lower()) {
+            s -= 1;
+        }
+    }
+    if s == i || s == 0 {
+        return false;
+    }
+    let head = &toks[s - 1];
+    let l = head.lower();
+    head.is_word() && !head.is_capitalized() && !FUNCTION_WORDS.contains(&&*l) && !DETERMINERS.contains(&&*l) && !is_verb_like(head) && !is_pronoun(head)
 }
 
 /// Content starting at token `k` is a clause: "that …", a quote, ":" or a clause with a verb
