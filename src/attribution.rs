@@ -909,7 +909,11 @@ fn appositive_subject(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         return None;
     }
     let np = backward_np(toks, open - 1)?;
-    toks[np.1 - 1].is_capitalized().then_some(np)
+    // A name, or a description with a determiner or of speakers ("The German automaker, which
+    // has focused on electric vehicles, says …", "officials, who …, said").
+    let head = &toks[np.1 - 1];
+    let described = DETERMINERS.contains_token(&toks[np.0]) || SPEAKER_NOUNS.contains_token(head);
+    (head.is_capitalized() || described).then_some(np)
 }
 
 /// The noun phrase starting at token `k`, walking right (for "said X", "according to X").
