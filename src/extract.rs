@@ -213,7 +213,8 @@ impl Extraction {
     /// Does what is left and assembles the report.
     pub fn finish(mut self, text: &str) -> Report {
         self.step(text, usize::MAX);
-        let Extraction { options, ranges, quotes, mut found, scores, .. } = self;
+        let Extraction { options, ranges, mut quotes, mut found, scores, .. } = self;
+        carry_quote_speakers(text, &ranges, &mut quotes);
         let mut report = Report::default();
         // One allocation each (at most one claim per sentence), not a doubling series that
         // leaves holes in the wasm heap.
@@ -241,6 +242,29 @@ impl Extraction {
         }
         assemble_claims(text, &ranges, &mut found, &options, &mut report);
         report
+    }
+}
+
+/// A quote that opens the sentence right after one whose quote has a speaker, with no
+/// speaker of its own, continues that speaker (`"We are thrilled," Torrey said. "It is a new
+/// era."`, also across a paragraph break, as news writing does). A scare quote takes no
+/// speaker and leaves the chain as it is; any other quote with no speaker ends it.
+fn carry_quote_speakers(text: &str, ranges: &[(usize, usize)], quotes: &mut [QuoteSpan]) {
+    let sentence_of = |b: usize| ranges.partition_point(|&(_, e)| e <= b);
+    // The sentence where the last spoken quote ended, and its speaker.
+    let mut last: Option<(usize, String)> = None;
+    for q in quotes.iter_mut() {
+        if q.speaker.is_none() {
+            if is_scare_quote(&text[q.start..q.end]) {
+                continue;
+            }
+            let first = sentence_of(q.start);
+            let opens = ranges.get(first).is_some_and(|&(s, _)| text[s..q.start].trim().is_empty());
+            if let Some((_, speaker)) = last.as_ref().filter(|(ended, _)| ended + 1 == first && opens) {
+                q.speaker = Some(speaker.clone());
+            }
+        }
+        last = q.speaker.clone().map(|s| (sentence_of(q.end.saturating_sub(1)), s));
     }
 }
 

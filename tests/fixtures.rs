@@ -64,8 +64,9 @@ fn collect(report: &Report) -> Vec<Found> {
                 attrs.push(("rate".into(), q.rate.clone().unwrap_or_default()));
                 attrs.push(("kind".into(), serde_json::to_value(q.kind).unwrap().as_str().unwrap().to_string()));
             }
-            if let Some(sp) = &s.speaker {
-                attrs.push(("speaker".into(), sp.clone()));
+            // A quote's speaker is always listed (empty: nobody), so `speaker=""` checks none.
+            if s.speaker.is_some() || s.role == Role::Quote {
+                attrs.push(("speaker".into(), s.speaker.clone().unwrap_or_default()));
             }
             out.push(Found { role: s.role, text: s.text.clone(), attrs });
         }
