@@ -11,7 +11,10 @@
 //! the next participle cue or the end of the sentence, or, when nothing but an adjunct follows
 //! the cue ("…, Blinken announced on Wednesday."), what precedes the source.
 //!
-//! Pronoun sources ("He") resolve to the last named speaker; a surname alone ("Blinken")
+//! Pronoun sources resolve to an earlier speaker: "he"/"she" to the latest person whose title
+//! does not say otherwise ("Ms. Harris" is no "he"), "it" to the latest speaker that is not a
+//! person ("the company"), "they" to the latest group ("officials"); "it" and "they" only
+//! within a few sentences, and never to one person. A surname alone ("Blinken")
 //! resolves to the full name seen earlier ("Antony Blinken"); sources such as "a government
 //! source" or "officials" are anonymous.
 
@@ -22,10 +25,46 @@ use crate::words::{tokenize, Lexicon, Lowered, Token, WordFilter};
 /// What the finder remembers across sentences of one document.
 #[derive(Debug, Default, Clone)]
 pub struct SpeakerMemory {
-    /// The last named speaker (for pronouns).
-    pub last: Option<String>,
     /// Full names seen so far ("Antony Blinken"), for surnames alone.
     pub names: Vec<String>,
+    /// The people named as speakers, the latest last, with what the text says of their gender
+    /// ("Mr.", "spokeswoman"); at most [`PEOPLE_KEPT`].
+    people: Vec<(String, Option<Gender>)>,
+    /// The last speaker that is not a person ("the company", "Big Machine"): for "it"; and
+    /// the sentence ([`SpeakerMemory::now`]) that named it.
+    thing: Option<(String, usize)>,
+    /// The last speaker that is a group of people ("officials", "Paganini and his team"): for
+    /// "they" (never one person).
+    group: Option<(String, usize)>,
+    /// Sentences seen so far (a thing or group is "it"/"they" only for [`NEAR_SENTENCES`]).
+    now: usize,
+}
+
+/// How many sentences after it names a thing or a group "it" or "they" may stand for them.
+const NEAR_SENTENCES: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// How many people [`SpeakerMemory`] keeps for pronouns.
+const PEOPLE_KEPT: usize = 8;
+
+/// The gender a word before a name says ("Mrs.", "spokeswoman", "King"), if any.
+fn gender_of_title(word: &str) -> Option<Gender> {
+    let w = word.trim_end_matches('.');
+    if matches!(w, "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "duchess" | "sister" | "mother" | "aunt")
+        || w.ends_with("woman")
+        || w.ends_with("women")
+    {
+        Some(Gender::Female)
+    } else if matches!(w, "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "father" | "brother" | "uncle") || w.ends_with("man") && !w.ends_with("woman") {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }
 
 impl SpeakerMemory {
@@ -38,12 +77,45 @@ impl SpeakerMemory {
     }
 
     fn remember(&mut self, name: &str, person: bool) {
+        self.remember_person(name, person, None);
+    }
+
+    fn remember_person(&mut self, name: &str, person: bool, gender: Option<Gender>) {
         if person {
-            self.last = Some(name.to_string());
+            let known = self.people.iter().position(|(n, _)| n == name).map(|i| self.people.remove(i).1).flatten();
+            if self.people.len() == PEOPLE_KEPT {
+                self.people.remove(0);
+            }
+            self.people.push((name.to_string(), gender.or(known)));
+        } else {
+            self.thing = Some((name.to_string(), self.now));
         }
         if name.contains(' ') && !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_string());
         }
+    }
+
+    /// Who a pronoun source stands for, if the text says: "he"/"she" the latest person whose
+    /// gender is not known to differ, "it" the latest speaker that is not a person, "they" the
+    /// latest group. "I", "we" and "you" stay as they are.
+    fn resolve_pronoun(&self, pronoun: &str) -> Option<String> {
+        let p = pronoun.split(['\'', '’']).next().unwrap_or(pronoun);
+        let gender = match p {
+            "he" | "him" | "his" => Gender::Male,
+            "she" | "her" | "hers" => Gender::Female,
+            "it" | "its" => return self.near(&self.thing),
+            "they" | "them" | "their" => return self.near(&self.group),
+            _ => return None,
+        };
+        self.people.iter().rev().find(|(_, g)| g.is_none_or(|g| g == gender)).map(|(n, _)| n.clone())
+    }
+
+    fn near(&self, named: &Option<(String, usize)>) -> Option<String> {
+        named.as_ref().filter(|(_, at)| self.now - at <= NEAR_SENTENCES).map(|(n, _)| n.clone())
+    }
+
+    fn set_group(&mut self, phrase: &str) {
+        self.group = Some((phrase.to_string(), self.now));
     }
 }
 
@@ -231,6 +303,7 @@ pub fn find_attributions_in(
     quotes: &mut [QuoteSpan],
     memory: &mut SpeakerMemory,
 ) -> Vec<Attribution> {
+    memory.now += 1;
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return Vec::new() };
     // Only the quotes that overlap this sentence matter (quotes are sorted and disjoint).
     let from = quotes.partition_point(|q| q.end <= first.start);
@@ -1149,15 +1222,12 @@ fn content_before(toks: &[Token<'_>], upto: usize) -> Option<(usize, usize)> {
 fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, SourceKind) {
     let phrase = np.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     if np.len() == 1 && is_pronoun(&np[0]) {
-        return match &memory.last {
-            Some(name) if !np[0].lower().split(['\'', '’']).next().is_some_and(|p| matches!(p, "i" | "we" | "you")) => {
-                (name.clone(), SourceKind::Pronoun)
-            }
-            _ => (np[0].text.to_string(), SourceKind::Pronoun),
-        };
+        let resolved = memory.resolve_pronoun(&np[0].lower());
+        return (resolved.unwrap_or_else(|| np[0].text.to_string()), SourceKind::Pronoun);
     }
     if np.len() == 1 && np[0].is_any(&["some", "many", "most", "others", "several", "few"]) {
-        return (np[0].text.to_string(), SourceKind::Anonymous);
+        memory.set_group(&phrase);
+        return (phrase, SourceKind::Anonymous);
     }
     // "multiple friends of Mike Ford", "the family of the victim": the people before "of"
     // spoke (but "chief of staff John Kelly" is a title and a name).
@@ -1191,13 +1261,31 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
     }
     if k == np.len() {
         // No name (see `unnamed_kind`).
-        return (phrase, unnamed_kind(np));
+        let kind = unnamed_kind(np);
+        remember_unnamed(np, &phrase, kind, memory);
+        return (phrase, kind);
     }
     let name = np[k..].iter().map(|t| t.text.trim_end_matches("’s").trim_end_matches("'s")).collect::<Vec<_>>().join(" ");
     let name = if !name.contains(' ') { memory.resolve_surname(&name).unwrap_or(name) } else { name };
     let person = np.len() - k <= 3 && looks_like_person(&np[k..]);
-    memory.remember(&name, person || np[..k].iter().any(|t| TITLE_WORDS.contains_token(t)));
+    let gender = np[..k].iter().rev().find_map(|t| gender_of_title(&t.lower()));
+    // A title before the name ("Secretary", "Mr."; not "the", "of") also says it is a person.
+    let titled = np[..k].iter().any(|t| TITLE_WORDS.contains_token(t) && !t.is_any(&["the", "of", "for"]));
+    memory.remember_person(&name, person || titled, gender);
     (name, SourceKind::Named)
+}
+
+/// Remembers a source without a name for later pronouns: a plural phrase ("officials",
+/// "Paganini and his team", "Some") for "they", a definite thing ("the company", "the
+/// statement") for "it".
+fn remember_unnamed(np: &[Token<'_>], phrase: &str, kind: SourceKind, memory: &mut SpeakerMemory) {
+    let head = np.last().map(|t| t.lower()).unwrap_or_default();
+    let plural = np.iter().any(|t| t.is("and")) || head.ends_with('s') && !head.ends_with("ss") || np.len() == 1 && kind == SourceKind::Anonymous;
+    if plural {
+        memory.set_group(phrase);
+    } else if np[0].is_any(&["the", "this", "that"]) && np.last().is_some_and(|h| !ROLE_NOUNS.contains_token(h) && !TITLE_WORDS.contains_token(h)) {
+        memory.thing = Some((phrase.to_string(), memory.now));
+    }
 }
 
 /// The kind of a source phrase without a name. Anonymous: "sources", "officials", "an
@@ -1227,8 +1315,14 @@ fn looks_like_person(name: &[Token<'_>]) -> bool {
         "corp.", "group", "party", "council", "committee", "court", "police", "army", "house",
         "pentagon", "kremlin", "reuters", "cnn", "bbc", "government", "association", "institute",
         "university", "company", "commission", "administration", "service", "times", "guardian",
+        "authority", "federation", "bureau", "foundation", "organization", "organisation", "network",
+        "league", "board", "hospital", "congress", "parliament", "productions", "records", "fund",
+        "society", "alliance", "coalition", "center", "centre", "google", "apple", "amazon",
+        "facebook", "microsoft", "twitter", "instagram",
     ];
-    !name.iter().any(|t| ORG_WORDS.contains(&&*t.lower()))
+    // (An acronym, "NASA", "PFF", is an organisation.)
+    let acronym = |t: &Token<'_>| t.text.bytes().filter(u8::is_ascii_uppercase).count() >= 2 && t.text.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    !name.iter().any(|t| ORG_WORDS.contains(&&*t.lower()) || acronym(t))
 }
 
 #[cfg(test)]

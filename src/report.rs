@@ -153,7 +153,8 @@ pub struct Quantity {
 pub enum SourceKind {
     /// A named person or organisation ("Antony Blinken", "the Pentagon").
     Named,
-    /// A pronoun ("he", "she", "they"), resolved to the last named speaker where possible.
+    /// A pronoun ("he", "she", "it", "they"), resolved to an earlier speaker where the text
+    /// allows: a person for "he"/"she", a thing for "it", a group for "they".
     Pronoun,
     /// An anonymous source ("a government source", "officials", "sources familiar with …").
     Anonymous,
