@@ -1412,6 +1412,11 @@ impl<'a> Scan<'a> {
             if cap && words.iter().any(|w| !w.2) {
                 break;
             }
+            // An adverb after a noun ends the phrase: "Thunderbolt 3 protocol explicitly
+            // contains" has no unit (but "300 rapidly growing firms", "5 elderly residents" do).
+            if ce == j + 1 && !words.is_empty() && adverb_ly(first) {
+                break;
+            }
             words.push((j, ce, cap));
             j = ce;
             if plural(last) {
@@ -2078,7 +2083,8 @@ impl<'a> Scan<'a> {
             return false;
         }
         // Sentence-initial words are capitalised anyway.
-        let start = p == 0 || matches!(self.raw(p - 1), "“" | "\"" | "‘" | "(" | ":" | "—" | "–" | "-");
+        // (A hyphen inside a word is no dash: "Wi-Fi 6".)
+        let start = p == 0 || matches!(self.raw(p - 1), "“" | "\"" | "‘" | "(" | ":" | "—" | "–") || self.raw(p - 1) == "-" && !self.glued(p);
         !start || self.raw(p).chars().skip(1).any(char::is_uppercase)
     }
 
@@ -2843,6 +2849,20 @@ fn clock_decimals(raw: &str) -> bool {
 /// A four-digit integer that reads as a year (1000–2100).
 fn year_like(n: &NumP) -> bool {
     n.digits && n.plain_int && n.ndigits == 4 && n.mult == 1.0 && (1000.0..=2100.0).contains(&n.raw)
+}
+
+/// A word in "-ly" that is an adverb, not an adjective or noun that can stand before a noun
+/// ("weekly", "elderly", "family", "assembly").
+fn adverb_ly(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !w.ends_with("ily") | matches!(w, "easily" | "heavily" | "steadily" | "readily" | "temporarily" | "necessarily" | "primarily" | "voluntarily" | "ordinarily")
+        && !matches!(
+            w,
+            "weekly" | "monthly" | "yearly" | "quarterly" | "hourly" | "nightly" | "biweekly" | "elderly" | "friendly"
+                | "assembly" | "anomaly" | "monopoly" | "butterfly" | "lovely" | "lonely" | "costly" | "deadly" | "orderly"
+                | "early" | "likely" | "unlikely" | "timely" | "homely" | "manly" | "worldly" | "kindly" | "holy" | "rally"
+        )
 }
 
 #[cfg(test)]
