@@ -2295,6 +2295,11 @@ impl<'a> Scan<'a> {
             if np.is_none() && !h1.num.fraction {
                 np = self.np_at(e, if h2.is_some() { 2.0 } else { value });
             }
+            // "12 daily flights", "263 daily news organizations": the word is part of what is
+            // counted (not always a rate: a daily is a newspaper).
+            if np.is_none() && !h1.num.fraction && self.spaced(e) && matches!(self.low(e), "daily" | "weekly" | "monthly" | "yearly" | "hourly" | "nightly" | "quarterly") {
+                np = self.np_at(e + 1, if h2.is_some() { 2.0 } else { value }).map(|(t, ne, cont)| (format!("{} {t}", self.low(e)), ne, cont));
+            }
             // "four times per week", "3 times a day": a frequency
             if np.is_none() && self.low(e) == "times" && self.spaced(e) && self.rate_at(e + 1).is_some() {
                 np = Some(("times".to_string(), e + 1, false));
