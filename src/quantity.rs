@@ -567,7 +567,8 @@ const SYMS: &[(&str, u8)] = &[
     ("h", GLUED | TIME), ("hr", TIME), ("hrs", TIME), ("min", TIME), ("mins", TIME), ("sec", TIME),
     ("secs", TIME), ("yr", TIME), ("yrs", TIME), ("sq", 0), ("eV", 0), ("keV", 0), ("MeV", 0), ("GeV", 0),
     ("TeV", 0), ("Gy", 0), ("mGy", 0), ("Sv", 0), ("mSv", 0), ("µSv", 0), ("μSv", 0), ("tpd", 0), ("tbsp", OF),
-    ("tsp", OF), ("in", 0), ("J", 0),
+    ("tsp", OF), ("in", 0), ("J", 0), ("fps", 0), ("ppi", 0), ("dpi", 0), ("dBA", 0), ("dBa", 0), ("MP", GLUED),
+    ("ms", GLUED | TIME),
 ];
 
 /// Unit words (lower-case).
@@ -597,6 +598,7 @@ const WORD_UNITS: &[(&str, u8)] = &[
     ("century", TIME), ("centuries", TIME), ("millennium", TIME), ("millennia", TIME), ("cup", OF), ("cups", OF),
     ("tablespoon", OF), ("tablespoons", OF), ("teaspoon", OF), ("teaspoons", OF), ("electronvolt", 0),
     ("electronvolts", 0), ("sievert", 0), ("sieverts", 0), ("millisievert", 0), ("millisieverts", 0),
+    ("megapixel", 0), ("megapixels", 0),
 ];
 
 /// Filters of [`SYMS`] and [`WORD_UNITS`]: most words are no unit, and are turned away before
