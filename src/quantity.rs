@@ -2545,13 +2545,30 @@ impl<'a> Scan<'a> {
             unit_text = Some("magnitude".into());
             span_s = h1.s - 1;
         }
-        // Approximators.
-        let (s, mut approx) = match self.approx_before(span_s) {
+        // Approximators, also across an article ("more than a $147 savings", "less than a
+        // 40-degree angle").
+        let before = self.approx_before(span_s).or_else(|| {
+            let article = span_s >= 2 && matches!(self.low(span_s - 1), "a" | "an") && self.spaced(span_s);
+            // (Only phrases that cannot be prepositions: "over a 13.8-billion-year period" is a time.)
+            let comparative = |a: &str| a.ends_with(" than") || matches!(a, "nearly" | "almost" | "roughly" | "approximately" | "close to" | "just over" | "just under" | "well over");
+            article.then(|| self.approx_before(span_s - 1)).flatten().filter(|(_, a)| comparative(a))
+        });
+        let (s, mut approx) = match before {
             Some((st, a)) => (st, Some(a)),
             None => (span_s, None),
         };
         if approx.is_none() {
             approx = h1.num.approx.clone().or(approx_suffix);
+        }
+        // "5 years or more", "300 employees or so": after the unit too.
+        if approx.is_none()
+            && self.low(e) == "or"
+            && self.spaced(e + 1)
+            && matches!(self.low(e + 1), "more" | "so" | "less" | "fewer" | "longer")
+            && self.low(e + 2) != "than"
+        {
+            approx = Some(self.lower_span(e, e + 2));
+            e += 2;
         }
         // A bare number in a run of three or more numbers with only spaces between them is a
         // cell of a table flattened into text ("Kevin Harvick 5033 4 6 15 26"): data, not a
