@@ -437,6 +437,14 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
             if len == 1 && OBJECT_GAP_CUES.contains(&lower) && next.is_some_and(|n| n.is_any(FINITE_AFTER_GAP)) && zero_relative_subject(toks, i) {
                 len = 0;
             }
+            // "the best deals we have found today", "the biggest lesson I have learned": the
+            // same relative clause with nothing after the cue that could be reported.
+            let clause_next = next.is_some_and(|n| {
+                n.is_any(FINITE_AFTER_GAP) || n.is("that") || n.text == ":" || is_quote_mark(n.text) || is_pronoun(n) || n.is_capitalized()
+            });
+            if len == 1 && !clause_next && zero_relative_subject(toks, i) && subject_is_pronoun(toks, i) {
+                len = 0;
+            }
             // "an alleged …", "Epstein’s alleged …": an adjective.
             // ("Some said …", "Many argue …" at the start of a clause: a quantifier for people.)
             let quantifier_subject = i >= 1
@@ -491,6 +499,11 @@ const FINITE_AFTER_GAP: &[&str] = &[
 /// The subject of the cue at token `i` is a name or pronoun right after a common noun ("the
 /// letter Mike wrote", "the plan they proposed"): a relative clause without "that".
 fn zero_relative_subject(toks: &[Token<'_>], i: usize) -> bool {
+    // (Over auxiliaries: "the lesson I have learned".)
+    let mut i = i;
+    while i > 0 && toks[i - 1].is_any(AUXILIARIES) {
+        i -= 1;
+    }
     let mut s = i;
     if s > 0 && is_pronoun(&toks[s - 1]) {
         s -= 1;
@@ -504,7 +517,18 @@ fn zero_relative_subject(toks: &[Token<'_>], i: usize) -> bool {
     }
     let head = &toks[s - 1];
     let l = head.lower();
-    head.is_word() && !head.is_capitalized() && !FUNCTION_WORDS.contains(&&*l) && !DETERMINERS.contains(&&*l) && !is_verb_like(head) && !is_pronoun(head)
+    // (A title or role before a name is no head noun: "Jefferies analyst Jonathan Matuszewski".)
+    let role = ROLE_NOUNS.contains(&&*l) || TITLE_WORDS.contains(&&*l) || SPEAKER_NOUNS.contains(&&*l);
+    head.is_word() && !head.is_capitalized() && !role && !FUNCTION_WORDS.contains(&&*l) && !DETERMINERS.contains(&&*l) && !is_verb_like(head) && !is_pronoun(head)
+}
+
+/// The subject of the cue at token `i` (over auxiliaries) is a pronoun.
+fn subject_is_pronoun(toks: &[Token<'_>], i: usize) -> bool {
+    let mut i = i;
+    while i > 0 && toks[i - 1].is_any(AUXILIARIES) {
+        i -= 1;
+    }
+    i > 0 && is_pronoun(&toks[i - 1])
 }
 
 /// Content starting at token `k` is a clause: "that …", a quote, ":" or a clause with a verb
@@ -670,6 +694,13 @@ fn attribute(
         // "Paganini and his team said", "Businesses and residents said": two subjects, the
         // first at the start of the clause.
         let back = back.map(|np| coordinated_subject(toks, np).unwrap_or(np));
+        // "…years that industry analysts say will …": "that" before a plural is a relative
+        // pronoun, not a demonstrative of the source.
+        let back = back.map(|np| {
+            let head = toks[np.1 - 1].lower();
+            let relative = np.1 - np.0 > 1 && toks[np.0].is("that") && head.ends_with('s') && !head.ends_with("ss");
+            if relative { (np.0 + 1, np.1) } else { np }
+        });
         // "Court papers obtained by our correspondent on Monday showed": the papers showed; the
         // source is the whole phrase.
         let back = back.map(|np| {
