@@ -82,7 +82,7 @@ impl SpeakerMemory {
 
     fn remember_person(&mut self, name: &str, person: bool, gender: Option<Gender>) {
         if person {
-            let known = self.people.iter().position(|(n, _)| n == name).map(|i| self.people.remove(i).1).flatten();
+            let known = self.people.iter().position(|(n, _)| n == name).and_then(|i| self.people.remove(i).1);
             if self.people.len() == PEOPLE_KEPT {
                 self.people.remove(0);
             }
@@ -140,7 +140,7 @@ const FINITE_CUE_WORDS: &[&str] = &[
     "continued", "read", "wondered", "conclude", "concludes", "confirm", "deny", "insist", "warn",
     "suggest", "claim", "argued",
 ];
-static FINITE_CUES: Lexicon = Lexicon::new(FINITE_CUE_WORDS);
+static FINITE_CUES: Lexicon = crate::lexicon!(FINITE_CUE_WORDS);
 
 /// Cues that usually take a noun object but still report a statement ("highlighted
 /// discussions with South Korea", "pledged further support"). Every other cue needs clausal
@@ -166,7 +166,7 @@ const PARTICIPLE_CUE_WORDS: &[&str] = &[
     "vowing", "promising", "urging", "cautioning", "contending", "interpreting", "describing",
     "accusing", "calling", "boasting", "hinting", "thinking", "believing",
 ];
-static PARTICIPLE_CUES: Lexicon = Lexicon::new(PARTICIPLE_CUE_WORDS);
+static PARTICIPLE_CUES: Lexicon = crate::lexicon!(PARTICIPLE_CUE_WORDS);
 
 /// `-s` forms that are usually nouns: a cue only before "that", ":" or a quote, or after a
 /// pronoun.
@@ -204,7 +204,7 @@ fn is_pronoun(t: &Token<'_>) -> bool {
 }
 
 /// Heads of noun phrases that can be speakers without a capital letter.
-static SPEAKER_NOUNS: Lexicon = Lexicon::new(&[
+static SPEAKER_NOUNS: Lexicon = crate::lexicon!(&[
     "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
     "spokespeople", "minister", "ministry", "analyst", "analysts", "expert", "experts",
     "researcher", "researchers", "scientist", "scientists", "police", "authorities", "government",
@@ -232,7 +232,7 @@ const ANONYMOUS_HEADS: &[&str] = &[
 ];
 
 /// Capitalised words that do not start or continue a speaker's noun phrase.
-static FUNCTION_WORDS: Lexicon = Lexicon::new(&[
+static FUNCTION_WORDS: Lexicon = crate::lexicon!(&[
     "in", "on", "at", "during", "after", "before", "last", "regarding", "following", "with", "by",
     "from", "to", "for", "as", "but", "and", "or", "while", "when", "if", "since", "because",
     "although", "though", "then", "yesterday", "today", "meanwhile", "however", "also", "earlier",
@@ -244,7 +244,7 @@ static FUNCTION_WORDS: Lexicon = Lexicon::new(&[
 ]);
 
 /// Determiners that open a noun phrase.
-static DETERMINERS: Lexicon = Lexicon::new(&[
+static DETERMINERS: Lexicon = crate::lexicon!(&[
     "a", "an", "the", "some", "many", "several", "two", "three", "four", "five", "other", "one",
     "most", "few", "his", "her", "their", "its", "our", "this", "that", "these", "those", "both",
     "all", "each", "every", "another", "my", "your", "no", "any", "such",
@@ -254,7 +254,7 @@ static DETERMINERS: Lexicon = Lexicon::new(&[
 const NAME_MODIFIERS: &[&str] = &["former", "acting", "deputy", "senior", "top", "then", "chief", "vice", "interim", "outgoing", "incoming", "late"];
 
 /// Lower-case role nouns inside a capitalised speaker phrase.
-static ROLE_NOUNS: Lexicon = Lexicon::new(&[
+static ROLE_NOUNS: Lexicon = crate::lexicon!(&[
     "analyst", "spokesman", "spokeswoman", "spokesperson", "correspondent", "negotiator",
     "teacher", "reporter", "researcher", "economist", "strategist", "adviser", "advisor",
     "lawyer", "attorney", "official", "minister", "secretary", "president", "chairman", "founder",
@@ -264,7 +264,7 @@ static ROLE_NOUNS: Lexicon = Lexicon::new(&[
 
 /// Title words dropped when naming a person ("U.S. Secretary of State Antony Blinken" →
 /// "Antony Blinken").
-static TITLE_WORDS: Lexicon = Lexicon::new(&[
+static TITLE_WORDS: Lexicon = crate::lexicon!(&[
     "president", "minister", "secretary", "state", "defense", "defence", "foreign", "prime",
     "chancellor", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "general", "gen.",
     "director", "chief", "spokesman", "spokeswoman", "spokesperson", "ceo", "chairman", "chair",

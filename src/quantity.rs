@@ -215,7 +215,7 @@ fn triggers(text: &str, s: usize, e: usize) -> (bool, bool) {
 /// `Toks::den_at` accepts as a number, scale or denominator is one of these, or one of these
 /// followed by "s" or "ss" ("thirds", "fifthss" as `denominator` reads them).
 #[rustfmt::skip]
-static NUMERAL_WORDS: Lexicon = Lexicon::new(&[
+static NUMERAL_WORDS: Lexicon = crate::lexicon!(&[
     // `ones`, `tens`
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "nought", "naught",
@@ -373,25 +373,25 @@ const PERSONS: &[&str] = &[
 ];
 
 /// The word lists as hashed sets: they are looked up for most words of every sentence.
-static STOP_SET: Lexicon = Lexicon::new(STOP);
-static IRREGULAR_SET: Lexicon = Lexicon::new(IRREGULAR);
-static NOT_PLURAL_SET: Lexicon = Lexicon::new(NOT_PLURAL);
-static CONTAINERS_SET: Lexicon = Lexicon::new(CONTAINERS);
-static LABELS_SET: Lexicon = Lexicon::new(LABELS);
+static STOP_SET: Lexicon = crate::lexicon!(STOP);
+static IRREGULAR_SET: Lexicon = crate::lexicon!(IRREGULAR);
+static NOT_PLURAL_SET: Lexicon = crate::lexicon!(NOT_PLURAL);
+static CONTAINERS_SET: Lexicon = crate::lexicon!(CONTAINERS);
+static LABELS_SET: Lexicon = crate::lexicon!(LABELS);
 /// Last words of a street's name ("Caldwell Place").
-static STREETS_SET: Lexicon = Lexicon::new(&[
+static STREETS_SET: Lexicon = crate::lexicon!(&[
     "street", "avenue", "road", "place", "boulevard", "drive", "lane", "court", "terrace", "parkway", "st", "ave", "rd", "blvd",
 ]);
-static MONTHS_SET: Lexicon = Lexicon::new(MONTHS);
-static MONTH_ABBR_SET: Lexicon = Lexicon::new(MONTH_ABBR);
-static WEEKDAYS_SET: Lexicon = Lexicon::new(WEEKDAYS);
-static TIME_PREP_SET: Lexicon = Lexicon::new(TIME_PREP);
-static RATE_NOUNS_SET: Lexicon = Lexicon::new(RATE_NOUNS);
-static PERSONS_SET: Lexicon = Lexicon::new(PERSONS);
+static MONTHS_SET: Lexicon = crate::lexicon!(MONTHS);
+static MONTH_ABBR_SET: Lexicon = crate::lexicon!(MONTH_ABBR);
+static WEEKDAYS_SET: Lexicon = crate::lexicon!(WEEKDAYS);
+static TIME_PREP_SET: Lexicon = crate::lexicon!(TIME_PREP);
+static RATE_NOUNS_SET: Lexicon = crate::lexicon!(RATE_NOUNS);
+static PERSONS_SET: Lexicon = crate::lexicon!(PERSONS);
 
 /// The words that can start a time anchor in [`Scan::lexical_times`] (every branch there
 /// needs one of them): most words are not, and are passed over with one lookup.
-static TIME_WORDS: Lexicon = Lexicon::new(&[
+static TIME_WORDS: Lexicon = crate::lexicon!(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yesterday", "today", "tomorrow", "tonight",
@@ -400,7 +400,7 @@ static TIME_WORDS: Lexicon = Lexicon::new(&[
 ]);
 
 /// The first words of [`CCY_WORDS`].
-static CCY_FIRST_WORDS: Lexicon = Lexicon::new(&[
+static CCY_FIRST_WORDS: Lexicon = crate::lexicon!(&[
     "hong", "new", "south", "north", "us", "u.s.", "american", "australian", "canadian", "singapore", "taiwan",
     "swiss", "pounds", "mexican", "indian", "pakistani", "russian", "chinese", "japanese", "korean", "turkish",
     "brazilian", "dollars", "dollar", "euros", "euro", "sterling", "yen", "yuan", "renminbi", "won", "rupees",
@@ -2938,7 +2938,7 @@ mod tests {
         for text in [SEED, include_str!("../tests/fixtures/claims.txt"), include_str!("../tests/fixtures/quantities.txt")] {
             vocab.extend(text.split(|c: char| !c.is_ascii_alphabetic()).map(str::to_ascii_lowercase));
         }
-        for w in NUMERAL_WORDS.words().iter().chain(TIME_WORDS.words()).chain(["first", "second", "halve", "halfs"].iter()) {
+        for w in NUMERAL_WORDS.words().chain(TIME_WORDS.words()).chain(["first", "second", "halve", "halfs"]) {
             for suffix in ["", "s", "ss", "es", "th", "ths"] {
                 vocab.push(format!("{w}{suffix}"));
             }
@@ -2957,7 +2957,7 @@ mod tests {
                 }
             }
         }
-        for w in NUMERAL_WORDS.words().iter().chain(TIME_WORDS.words()) {
+        for w in NUMERAL_WORDS.words().chain(TIME_WORDS.words()) {
             assert!(w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 16, "{w}");
         }
     }
