@@ -1126,6 +1126,38 @@ fn only_adjunct(toks: &[Token<'_>], ce: usize) -> bool {
 }
 
 /// Content after the cue: a leading "that" clause or quote, up to `limit` (a byte offset).
+/// After a cue ending at `ce`, a noun phrase object comes first ("reported details of the
+/// tour that stops …", "reported earnings that topped estimates"): a "that" after it starts a
+/// relative clause, not what was reported. Not after verbs whose object is who was told
+/// ("warned investors that …"), nor before an adjunct ("said in a statement that", "said
+/// Monday that", "noted years ago that").
+fn object_before_that(toks: &[Token<'_>], ce: usize) -> bool {
+    if toks[ce - 1].is_any(&["told", "tells", "tell", "telling", "warned", "warns", "warn", "reminded", "assured", "informed", "notified", "convinced", "advised", "cautioned", "promised", "briefed"]) {
+        return false;
+    }
+    let Some(first) = toks.get(ce) else { return false };
+    if DETERMINERS.contains_token(first) {
+        // ("estimated this year that …", "said last week that …": a time, not an object.)
+        let time = toks.get(ce + 1).is_some_and(|n| {
+            n.is_any(&["year", "week", "month", "morning", "afternoon", "evening", "night", "spring", "summer", "fall", "autumn", "winter", "weekend", "quarter", "time"])
+        });
+        return !first.is("that") && !time;
+    }
+    let l = first.lower();
+    first.is_word()
+        && !first.is_capitalized()
+        && !is_ly_adverb(first)
+        && !FUNCTION_WORDS.contains(&&*l)
+        && !first.is_any(ADVERBS)
+        && !matches!(
+            &*l,
+            "in" | "on" | "at" | "during" | "after" | "before" | "to" | "via" | "through" | "while" | "last" | "earlier" | "later"
+                | "this" | "again" | "also" | "repeatedly" | "previously" | "yesterday" | "today" | "tonight" | "recently" | "then"
+                | "now" | "once" | "twice" | "for" | "over" | "since" | "from" | "with" | "by" | "reporters" | "journalists"
+                | "lawmakers" | "years" | "months" | "weeks" | "days" | "decades" | "privately" | "publicly" | "separately"
+        )
+}
+
 fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, usize)> {
     let mut k = ce;
     // "told reporters that …", "said in a statement that …": jump to a near "that".
@@ -1135,7 +1167,8 @@ fn content_after(toks: &[Token<'_>], ce: usize, limit: usize) -> Option<(usize, 
         // (Not over a clause that has begun: "said they felt dejected that …".)
         let between_ok = toks[ce..t].iter().all(|x| x.is_word() || x.text == ",")
             && !toks[ce..t].iter().any(|x| is_quote_mark(x.text))
-            && !(t > ce && toks[ce].is_any(PRONOUNS));
+            && !(t > ce && toks[ce].is_any(PRONOUNS))
+            && !(t > ce && object_before_that(toks, ce));
         if between_ok {
             k = t;
         }
