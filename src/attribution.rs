@@ -1011,6 +1011,14 @@ fn appositive_subject(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         let outer = (inner.saturating_sub(24)..inner).rev().find(|&k| toks[k].text == ",")?;
         toks.get(outer + 1).is_some_and(|t| t.is_any(&["a", "an", "the"])).then_some(outer)
     };
+    // "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study,
+    // said": an appositive whose second part starts with "and" began at an earlier comma.
+    let near = near.map(|o| {
+        if !toks.get(o + 1).is_some_and(|t| t.is_any(&["and", "or"])) {
+            return o;
+        }
+        (o.saturating_sub(24)..o).rev().find(|&k| toks[k].text == "," && toks.get(k + 1).is_some_and(|t| t.is_any(&["a", "an", "the", "who", "whose", "which"]))).unwrap_or(o)
+    });
     let open = near.filter(|&o| looks_appositive(o)).or_else(nested).or_else(|| {
         (j.saturating_sub(32)..j - 1).rev().find(|&k| toks[k].text == "," && toks.get(k + 1).is_some_and(|t| t.is_any(&["who", "whose", "which"])))
     })?;
