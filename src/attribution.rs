@@ -843,6 +843,10 @@ fn backward_np(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
                 break;
             } else if !p.is_capitalized() && p.is_word() && (TITLE_WORDS.contains(&&*pl) || ROLE_NOUNS.contains(&&*pl)) {
                 s -= 1;
+            } else if p.text == "," && s >= 2 && is_title(&toks[s]) && is_title(&toks[s - 2]) && toks[s - 2].is_word() {
+                // A list of titles: "chairman, CEO and president Craig Menear".
+                s -= 2;
+                committed = s;
             } else {
                 break;
             }
@@ -991,6 +995,11 @@ fn coordinated_subject(toks: &[Token<'_>], np: (usize, usize)) -> Option<(usize,
     let clause_start = left.0 == 0 || matches!(toks[left.0 - 1].text, "," | ";" | ":" | "—" | "–" | "(") || is_quote_mark(toks[left.0 - 1].text);
     let no_verb = !toks[left.0..np.0 - 1].iter().any(is_verb_like);
     (clause_start && no_verb).then_some((left.0, np.1))
+}
+
+/// A title or role word ("chairman", "CEO", "president").
+fn is_title(t: &Token<'_>) -> bool {
+    TITLE_WORDS.contains_token(t) && !t.is_any(&["the", "of", "for", "state", "house", "national", "security", "council"]) || ROLE_NOUNS.contains_token(t)
 }
 
 /// "Kim, the defense minister, said": the subject before an appositive ending at `j - 1`.
