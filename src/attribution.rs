@@ -660,10 +660,20 @@ fn attribute(
     }
     let (source_range, content): (Option<(usize, usize)>, Option<(usize, usize)>);
     if according {
-        let np = forward_np(toks, ce)?;
+        let mut np = forward_np(toks, ce)?;
+        let initial = cs == 0 || toks[..cs].iter().all(|t| t.is_punct());
+        // "According to a report in the Argus Leader of Sioux Falls, …": at the start of the
+        // sentence, the source runs to the comma.
+        if initial {
+            if let Some(c) = (np.1..toks.len().min(ce + 16)).find(|&c| toks[c].text == ",") {
+                if toks[np.1..c].iter().all(|t| t.is_word() || matches!(t.text, "’s" | "'s" | "-" | "&")) {
+                    np.1 = c;
+                }
+            }
+        }
         source_range = Some(np);
         // "According to X, content." or "Content, according to X."
-        if cs == 0 || toks[..cs].iter().all(|t| t.is_punct()) {
+        if initial {
             let mut k = np.1;
             while k < toks.len() && toks[k].text == "," {
                 k += 1;
@@ -1339,7 +1349,14 @@ fn name_speaker(np: &[Token<'_>], memory: &mut SpeakerMemory) -> (String, Source
         let t = &np[k - 1];
         let l = t.lower();
         let common = SPEAKER_NOUNS.contains(&&*l) || DETERMINERS.contains(&&*l);
+        let name_word = |t: &Token<'_>| {
+            let l = t.lower();
+            t.is_capitalized() && !TITLE_WORDS.contains(&&*l) && !FUNCTION_WORDS.contains(&&*l) && !SPEAKER_NOUNS.contains(&&*l) && !DETERMINERS.contains(&&*l)
+        };
         if t.is_capitalized() && !TITLE_WORDS.contains(&&*l) && !FUNCTION_WORDS.contains(&&*l) && !common {
+            k -= 1;
+        } else if k < np.len() && k >= 2 && t.is_any(&["of", "for", "and", "&"]) && name_word(&np[k - 2]) {
+            // "Centers for Disease Control and Prevention", "Argus Leader of Sioux Falls".
             k -= 1;
         } else {
             break;
