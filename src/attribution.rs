@@ -337,12 +337,16 @@ pub fn find_attributions_in(
             }
         }
     }
-    // A quote inside reported content is the speaker's.
-    for a in &out {
-        if let Some(c) = &a.content {
-            for q in local.iter_mut() {
-                if q.start < c.end && c.start < q.end && q.speaker.is_none() {
-                    q.speaker = Some(a.speaker.clone());
+    // A quote inside reported content is the speaker's: first of attributions whose cue stands
+    // outside it ("“People think …,” said Patrick McHugh": McHugh's, not "People"'s).
+    for outside in [true, false] {
+        for a in &out {
+            if let Some(c) = &a.content {
+                for q in local.iter_mut() {
+                    let nested = q.start < a.cue.start && a.cue.end <= q.end;
+                    if nested != outside && q.start < c.end && c.start < q.end && q.speaker.is_none() {
+                        q.speaker = Some(a.speaker.clone());
+                    }
                 }
             }
         }

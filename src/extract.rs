@@ -344,8 +344,13 @@ fn assemble_claims(text: &str, ranges: &[(usize, usize)], found: &mut [Kept], op
             let mut kinds = Vec::with_capacity(set.count_ones() as usize);
             kinds.extend(KINDS.iter().copied().filter(|&k| set & bit(k) != 0));
             sort_by_key(&mut spans, |s| key(&[(s.start as u64, 40), (rev(s.end, 40), 40), (s.role as u64, 8)]));
+            // (Who speaks, not someone their quote mentions: an attribution whose cue is inside
+            // a quote comes last.)
+            let in_quote = |a: &Attribution| spans.iter().any(|s| s.role == Role::Quote && s.start < a.cue.start && a.cue.end <= s.end);
             let speaker = attributions
-                .first()
+                .iter()
+                .find(|a| !in_quote(a))
+                .or(attributions.first())
                 .map(|a| a.speaker.clone())
                 .or_else(|| spans.iter().find_map(|s| s.speaker.clone()));
             let anonymous = attributions.iter().any(|a| a.source_kind == SourceKind::Anonymous);
