@@ -730,7 +730,13 @@ fn attribute(
             Some(np) => {
                 source_range = Some(np);
                 let after = content_after(toks, ce, content_limit);
-                let adjunct_only = after.is_none() || only_adjunct(toks, ce);
+                // "“…,” Hicks said of her time in the military." / "…,” Rothman said now.": after a
+                // quote that ends right before the source, what follows the cue is reported
+                // only if it is a clause.
+                // (A closing quote mark: glued to what it closes.)
+                let closing = |k: usize| k > 0 && is_quote_mark(toks[k].text) && toks[k - 1].end == toks[k].start;
+                let quote_before = np.0 > 0 && (closing(np.0 - 1) || np.0 > 1 && toks[np.0 - 1].text == "," && closing(np.0 - 2));
+                let adjunct_only = after.is_none() || only_adjunct(toks, ce) || quote_before && cue.quote.is_none() && !clause_like(toks, ce);
                 // "a finding that she reported in 2009": a relative clause about a noun
                 // before it, which is no content.
                 if adjunct_only && np.0 > 0 && toks[np.0 - 1].is_any(&["that", "which", "whom"]) && np.1 - np.0 == 1 && is_pronoun(&toks[np.0]) {
