@@ -568,7 +568,7 @@ const SYMS: &[(&str, u8)] = &[
     ("secs", TIME), ("yr", TIME), ("yrs", TIME), ("sq", 0), ("eV", 0), ("keV", 0), ("MeV", 0), ("GeV", 0),
     ("TeV", 0), ("Gy", 0), ("mGy", 0), ("Sv", 0), ("mSv", 0), ("µSv", 0), ("μSv", 0), ("tpd", 0), ("tbsp", OF),
     ("tsp", OF), ("in", 0), ("J", 0), ("fps", 0), ("ppi", 0), ("dpi", 0), ("dBA", 0), ("dBa", 0), ("MP", GLUED),
-    ("ms", GLUED | TIME),
+    ("ms", GLUED | TIME), ("FPS", 0), ("Ghz", 0),
 ];
 
 /// Unit words (lower-case).
@@ -1786,6 +1786,10 @@ impl<'a> Scan<'a> {
         if self.used[n0] {
             return Some(run());
         }
+        // A list marker opening the sentence: "1. Finland", "2) Take the blankets off".
+        if bare && n0 == 0 && h.num.plain_int && h.num.ndigits <= 2 && matches!(self.raw(n0 + 1), "." | ")") && self.glued(n0 + 1) && (self.spaced(n0 + 2) || n0 + 2 >= self.n()) {
+            return Some(n0 + 2);
+        }
         if bare && n0 > 0 && self.glued(n0) {
             let p = n0 - 1;
             match self.tk.kind(p) {
@@ -2321,6 +2325,18 @@ impl<'a> Scan<'a> {
                 },
             }
         };
+        // An age: "Eloise Parry, 21, was taken", "a boy, aged 5,", "age 5".
+        if unit_text.is_none() && ccy.is_none() && h2.is_none() && h1.s == n0 && h1.num.plain_int && (1.0..=120.0).contains(&value) {
+            let after_name = n0 >= 2 && self.sym(n0 - 1, ",") && self.cap(n0 - 2) && self.sym(e, ",");
+            if after_name || n0 >= 1 && matches!(self.low(n0 - 1), "age" | "aged") {
+                kind = Measure;
+                unit_text = Some("years".into());
+            }
+        }
+        // "a 22-year-old son": the age in years.
+        if let Some(u) = unit_text.as_deref().and_then(|u| u.strip_suffix("-old")) {
+            unit_text = Some(format!("{}s", u.strip_suffix('s').unwrap_or(u)));
+        }
         // "of …" stays in a counted unit ("rounds of 155mm shells"); a measure's unit is the
         // measure itself ("two meters of cotton" is 2 m), what is measured stays in the span.
         if of_ok {
