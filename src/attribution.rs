@@ -1048,6 +1048,20 @@ fn appositive_subject(toks: &[Token<'_>], j: usize) -> Option<(usize, usize)> {
         }
         (o.saturating_sub(24)..o).rev().find(|&k| toks[k].text == "," && toks.get(k + 1).is_some_and(|t| t.is_any(&["a", "an", "the", "who", "whose", "which"]))).unwrap_or(o)
     });
+    // "her mother, Fiona, said", "the company's chief, Jane Doe, said": a name in commas of
+    // its own after a description with a possessive or "the" is the source, with it.
+    if let Some(o) = near.filter(|&o| o > 0 && j - 1 - (o + 1) <= 4 && toks[o + 1..j - 1].iter().all(|t| t.is_capitalized())) {
+        if let Some(np) = backward_np(toks, o - 1) {
+            // (The description starts its clause: not "heir to the British throne, Charles";
+            // and the cue is not passive: "His mother, Queen Elizabeth, was said to …".)
+            let starts_clause = np.0 == 0 || is_quote_mark(toks[np.0 - 1].text) || matches!(toks[np.0 - 1].text, "," | ";" | ":" | "—" | "–");
+            let passive = toks.get(j).is_some_and(|t| t.is_any(&["was", "were", "is", "are", "be", "been", "being"]));
+            let described = toks[np.0].is_any(&["her", "his", "their", "its", "our", "my", "the"]) && np.1 == o && np.1 - np.0 >= 2;
+            if described && starts_clause && !passive {
+                return Some((np.0, j - 1));
+            }
+        }
+    }
     let open = near.filter(|&o| looks_appositive(o)).or_else(nested).or_else(|| {
         (j.saturating_sub(32)..j - 1).rev().find(|&k| toks[k].text == "," && toks.get(k + 1).is_some_and(|t| t.is_any(&["who", "whose", "which"])))
     })?;
