@@ -128,7 +128,7 @@ const FINITE_CUE_WORDS: &[&str] = &[
     "writes", "reported", "confirmed", "confirms", "denied", "denies", "acknowledged",
     "acknowledges", "admitted", "admits", "suggested", "suggests", "estimated", "predicted",
     "predicts", "believes", "believed", "asserted", "asserts", "alleged", "alleges", "revealed",
-    "reveals", "disclosed", "declared", "declares", "testified", "tweeted", "concluded",
+    "reveals", "disclosed", "divulged", "written", "declared", "declares", "testified", "tweeted", "concluded",
     "indicated", "indicates", "recalled", "reiterated", "vowed", "vows", "promised", "promises",
     "urged", "urges", "cautioned", "contended", "contends", "maintained", "maintains", "observed",
     "remarked", "responded", "replied", "conceded", "complained", "boasted", "mentioned",
@@ -176,7 +176,7 @@ const NOUN_LIKE_CUES: &[&str] = &["claims", "notes", "reports", "states", "estim
 /// "pointed"/"pointing" ("pointed out") and the one-word cues. `Token::is` ignores ASCII case
 /// only, so a token that `is` one of these is ASCII and its lower-cased text is the word.
 static CUE_STARTS: WordFilter =
-    WordFilter::new(&[FINITE_CUE_WORDS, PARTICIPLE_CUE_WORDS, NOUN_LIKE_CUES, &["according", "pointed", "pointing"]]);
+    WordFilter::new(&[FINITE_CUE_WORDS, PARTICIPLE_CUE_WORDS, NOUN_LIKE_CUES, &["according", "pointed", "pointing", "quoted"]]);
 
 /// Auxiliaries that belong to the cue's verb group ("has said", "would not say").
 const AUXILIARIES: &[&str] = &[
@@ -385,6 +385,9 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
             len = 2;
         } else if (t.is("pointed") || t.is("pointing")) && next.is_some_and(|n| n.is("out")) {
             len = 2;
+        } else if t.is("quoted") && next.is_some_and(|n| n.is("as")) && toks.get(i + 2).is_some_and(|n| n.is_any(&["saying", "telling"])) {
+            // "was quoted as saying": the subject spoke (a passive in form only).
+            len = 3;
         } else if lower_first {
             if FINITE_CUES.contains(&lower) || PARTICIPLE_CUES.contains(&lower) {
                 len = 1;
@@ -404,7 +407,7 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
             // Passive ("is expected to", "could be announced", "was reported"): no speaker
             // as subject. Also "announced on Monday by …" and cues before "to"/"of"/"for"
             // ("expects to", "accused of", "calling for").
-            let passive = lower.ends_with("ed") || matches!(lower, "told" | "thought" | "felt" | "found" | "read" | "shown");
+            let passive = lower.ends_with("ed") || matches!(lower, "told" | "thought" | "felt" | "found" | "read" | "shown" | "written");
             if len == 1 && passive && prev.is_some_and(|p| p.is_any(&["be", "been", "being", "is", "was", "were", "are", "get", "got"])) {
                 len = 0;
             }
@@ -653,6 +656,10 @@ fn attribute(
         .unwrap_or(sent_end);
     let needs_clause = !NOUN_CONTENT_CUES.contains(&&*toks[cs..ce].iter().rev().find(|t| t.is_word())?.lower());
 
+    // "had written, “…”", "has written that …" report; "had written a will" does not.
+    if cue_word == "written" && toks.get(ce).is_some_and(|t| !(t.is("that") || is_quote_mark(t.text) || matches!(t.text, "," | ":" | "." | "!" | "?"))) {
+        return None;
+    }
     // "felt dejected", "feels honor-bound to …": a feeling, not a view, unless a clause follows.
     if cue_word == "felt" || cue_word == "feel" || cue_word == "feels" {
         let opens_clause = toks.get(ce).is_some_and(|t| {
@@ -1205,7 +1212,7 @@ fn object_before_that(toks: &[Token<'_>], ce: usize) -> bool {
             "in" | "on" | "at" | "during" | "after" | "before" | "to" | "via" | "through" | "while" | "last" | "earlier" | "later"
                 | "this" | "again" | "also" | "repeatedly" | "previously" | "yesterday" | "today" | "tonight" | "recently" | "then"
                 | "now" | "once" | "twice" | "for" | "over" | "since" | "from" | "with" | "by" | "reporters" | "journalists"
-                | "lawmakers" | "years" | "months" | "weeks" | "days" | "decades" | "privately" | "publicly" | "separately"
+                | "lawmakers" | "years" | "months" | "weeks" | "days" | "decades" | "privately" | "publicly" | "separately" | "late" | "early"
         )
 }
 
