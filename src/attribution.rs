@@ -647,7 +647,15 @@ fn attribute(
         while j > 0 && (toks[j].is_any(AUXILIARIES) || toks[j].is_any(ADVERBS)) {
             j -= 1;
         }
-        (j > 0 && is_pronoun(&toks[j]) && (toks[j - 1].is_any(&["and", "but", "or"]) || matches!(toks[j - 1].text, "," | ";"))).then_some(j)
+        if j > 0 && is_pronoun(&toks[j]) && (toks[j - 1].is_any(&["and", "but", "or"]) || matches!(toks[j - 1].text, "," | ";")) {
+            return Some(j);
+        }
+        // "…, Yahoo Finance reported earlier this year.": a source of its own after a comma
+        // (a name or a speaker noun), and the cue ends the sentence but for an adjunct.
+        let k = (j.saturating_sub(4)..=j).find(|&k| k > 0 && toks[k - 1].text == "," && toks[k..=j].iter().all(|t| t.is_word()))?;
+        let named = toks[j].is_capitalized() || SPEAKER_NOUNS.contains_token(&toks[j]);
+        let tail_short = toks[n..].iter().filter(|t| t.is_word()).count() <= 8 && !toks[n..].iter().any(|t| t.is("that") || is_quote_mark(t.text));
+        (named && tail_short).then_some(k)
     };
     let content_limit = next_cue
         .and_then(own_clause)
