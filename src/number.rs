@@ -801,7 +801,8 @@ impl<'a> Toks<'a> {
                 let mut slash = false;
                 let mut sci = false;
                 let plain = raw_s.bytes().all(|b| b.is_ascii_digit());
-                if let Some(f) = vulgar(self.raw(e)).filter(|_| self.glued(e)) {
+                // "6½", and "6 ½" after a whole number.
+                if let Some(f) = vulgar(self.raw(e)).filter(|_| self.glued(e) || plain) {
                     raw += f;
                     e += 1;
                 } else if let Some(f) = self.slash_fraction(i) {

@@ -1958,11 +1958,15 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        // "5 August 2024"
-        if day && self.month(nx) && self.spaced(nx) {
+        // "5 August 2024", "22 Dec, 2016" (after a day, an abbreviation needs no dot)
+        let month_abbr = || self.cap(nx) && has(&MONTH_ABBR_SET, self.low(nx));
+        if day && (self.month(nx) || month_abbr()) && self.spaced(nx) {
             let mut e = self.after_month(nx);
-            if self.is(e, K::Num) && year_like(&self.tk.number_at(e, false).unwrap_or_default()) {
+            let year_at = |k: usize| self.is(k, K::Num) && year_like(&self.tk.number_at(k, false).unwrap_or_default());
+            if year_at(e) {
                 e += 1;
+            } else if self.sym(e, ",") && year_at(e + 1) {
+                e += 2;
             }
             self.push_time(n0, e);
             return Some(e);
