@@ -716,6 +716,20 @@ fn attribute(
     } else {
         // Subject before the cue, skipping adverbs ("also", "flatly").
         let j = skip_interrupters(toks, cs);
+        // "Smith, who said the plan had failed, left": the relative pronoun stands for the
+        // noun phrase before it; the content ends with the relative clause.
+        if j >= 3 && toks[j - 1].is("who") && toks[j - 2].text == "," {
+            let np = backward_np(toks, j - 3)?;
+            if !(toks[np.1 - 1].is_capitalized() || SPEAKER_NOUNS.contains_token(&toks[np.1 - 1])) {
+                return None;
+            }
+            let clause_end = (ce..toks.len()).find(|&k| toks[k].text == "," && !toks.get(k + 1).is_some_and(|t| is_quote_mark(t.text))).map_or(content_limit, |k| toks[k].start.min(content_limit));
+            if needs_clause && !clause_like(toks, ce) {
+                return None;
+            }
+            let content = content_after(toks, ce, clause_end);
+            return finish_attribution(text, toks, np, (cs, ce), content, (sent_start, sent_end), memory);
+        }
         let back = if j > 0 { backward_np(toks, j - 1) } else { None };
         // "…, said Israeli settlers, who …": inverted, not an appositive before the cue.
         // After "told" comes who was told ("…, told investors of New Media, …"), never who spoke.
@@ -785,7 +799,20 @@ fn attribute(
             }
         }
     }
-    let (ss, se) = source_range?;
+    finish_attribution(text, toks, source_range?, (cs, ce), content, (sent_start, sent_end), memory)
+}
+
+/// The attribution of the source tokens `ss..se`, the cue tokens `cs..ce` and the content
+/// (byte offsets, kept inside the sentence `sent` and off the source and cue).
+fn finish_attribution(
+    text: &str,
+    toks: &[Token<'_>],
+    (ss, se): (usize, usize),
+    (cs, ce): (usize, usize),
+    content: Option<(usize, usize)>,
+    (sent_start, sent_end): (usize, usize),
+    memory: &mut SpeakerMemory,
+) -> Option<Attribution> {
     let source_tokens = &toks[ss..se];
     let (speaker, kind) = name_speaker(source_tokens, memory);
     let source = Span::new(Role::Source, text, toks[ss].start, toks[se - 1].end);
