@@ -1209,6 +1209,10 @@ fn only_adjunct(toks: &[Token<'_>], ce: usize) -> bool {
     if rest.clone().any(|t| t.is("that")) || toks[ce..].iter().any(|t| is_quote_mark(t.text) || t.text == ":") {
         return false;
     }
+    // ", citing weak demand", ", referring to …": a participle phrase about the statement.
+    if toks[ce].text == "," && first.is_any(&["citing", "referring", "pointing", "noting", "speaking", "writing", "responding", "explaining", "echoing"]) && rest.clone().count() <= 14 {
+        return !first.is_any(&["noting", "writing", "explaining"]) || !rest.clone().any(|t| t.is("that"));
+    }
     let starts = first.is_any(&[
         "on", "in", "at", "during", "last", "yesterday", "today", "tonight", "earlier", "late", "this",
         "via", "through", "before", "after", "afterward", "afterwards", "recently", "monday", "tuesday",
