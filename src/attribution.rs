@@ -176,7 +176,7 @@ const NOUN_LIKE_CUES: &[&str] = &["claims", "notes", "reports", "states", "estim
 /// "pointed"/"pointing" ("pointed out") and the one-word cues. `Token::is` ignores ASCII case
 /// only, so a token that `is` one of these is ASCII and its lower-cased text is the word.
 static CUE_STARTS: WordFilter =
-    WordFilter::new(&[FINITE_CUE_WORDS, PARTICIPLE_CUE_WORDS, NOUN_LIKE_CUES, &["according", "pointed", "pointing", "quoted"]]);
+    WordFilter::new(&[FINITE_CUE_WORDS, PARTICIPLE_CUE_WORDS, NOUN_LIKE_CUES, &["according", "pointed", "pointing", "points", "quoted"]]);
 
 /// Auxiliaries that belong to the cue's verb group ("has said", "would not say").
 const AUXILIARIES: &[&str] = &[
@@ -383,7 +383,7 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
         // (`is` ignores ASCII case only; no other letter lower-cases to these words' letters.)
         if t.is("according") && next.is_some_and(|n| n.is("to")) {
             len = 2;
-        } else if (t.is("pointed") || t.is("pointing")) && next.is_some_and(|n| n.is("out")) {
+        } else if (t.is("pointed") || t.is("pointing") || t.is("points")) && next.is_some_and(|n| n.is("out")) {
             len = 2;
         } else if t.is("quoted") && next.is_some_and(|n| n.is("as")) && toks.get(i + 2).is_some_and(|n| n.is_any(&["saying", "telling"])) {
             // "was quoted as saying": the subject spoke (a passive in form only).
@@ -755,6 +755,15 @@ fn attribute(
             let passive_by = np.0 >= 3 && toks[np.0 - 1].is("by") && toks[np.0 - 2].lower().ends_with("ed") && !toks[np.0 - 2].is_capitalized();
             passive_by.then(|| backward_np(toks, np.0 - 3)).flatten().map_or(np, |head| (head.0, np.1))
         });
+        // "As Reuters reported, the talks stalled.", "As iFixit points out in its teardown, …":
+        // the content is the clause after the comma.
+        // (Not "…, as NASA's scientists have confirmed that they …": "as" for "because".)
+        let as_clause = back.filter(|np| np.0 >= 1 && toks[np.0 - 1].is("as") && (np.0 == 1 || matches!(toks[np.0 - 2].text, "," | ";")));
+        let comma = as_clause.and_then(|_| (ce..toks.len().min(ce + 12)).find(|&k| toks[k].text == ",")).filter(|&k| !toks[ce..k].iter().any(|t| t.is("that")));
+        if let (Some(np), Some(comma)) = (as_clause, comma) {
+            let content = content_after(toks, comma + 1, content_limit);
+            return finish_attribution(text, toks, np, (cs, ce), content, (sent_start, sent_end), memory);
+        }
         match back {
             Some(np) => {
                 source_range = Some(np);
