@@ -1347,6 +1347,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let &(_, flags) = WORD_UNITS.iter().find(|(w, _)| *w == low)?;
+        // "four century-old schooners", "two decade-long wars": an adjective, not the unit.
+        if flags & TIME != 0 && self.tk.hyphen(k + 1) && matches!(self.low(k + 2), "old" | "long") && !self.is(k - 1, K::Sym) {
+            return None;
+        }
         let mut u = Unit::new(Measure, low, k + 1);
         u.of_ok = flags & OF != 0;
         u.time = flags & TIME != 0;
