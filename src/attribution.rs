@@ -764,6 +764,11 @@ fn attribute(
             let content = content_after(toks, comma + 1, content_limit);
             return finish_attribution(text, toks, np, (cs, ce), content, (sent_start, sent_end), memory);
         }
+        // "Prices rose, as the minister said.": the clause before.
+        if let Some(np) = as_clause.filter(|np| np.0 >= 2 && toks[np.0 - 2].text == "," && (ce >= toks.len() || only_adjunct(toks, ce))) {
+            let content = content_before(toks, np.0 - 1);
+            return finish_attribution(text, toks, np, (cs, ce), content, (sent_start, sent_end), memory);
+        }
         match back {
             Some(np) => {
                 source_range = Some(np);
