@@ -398,7 +398,8 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
                     len = 1;
                 }
             }
-            if len == 1 && AFTER_QUOTE_CUES.contains(&lower) {
+            // ("The report concluded that …" reports without a quote.)
+            if len == 1 && AFTER_QUOTE_CUES.contains(&lower) && !(lower == "concluded" && next.is_some_and(|n| n.is("that")) && !prev.is_some_and(|p| p.is("and"))) {
                 let after_quote = toks[i.saturating_sub(6)..i].iter().any(|x| is_quote_mark(x.text));
                 if !after_quote {
                     len = 0;
@@ -447,9 +448,18 @@ fn find_cues(toks: &[Token<'_>], lows: &Lowered<'_>, quote_of: &dyn Fn(&Token<'_
             // be reported. (The cheap tests first: this runs at every cue.)
             if len == 1 && i >= 2 {
                 let object_gap = || OBJECT_GAP_CUES.contains(&lower) && next.is_some_and(|n| n.is_any(FINITE_AFTER_GAP));
+                // (A verb next: "the code he said exploits the flaw", "the thing they said
+                // would happen" report what follows.)
                 let clause_next = || {
                     next.is_some_and(|n| {
-                        n.is_any(FINITE_AFTER_GAP) || n.is("that") || n.text == ":" || is_quote_mark(n.text) || is_pronoun(n) || n.is_capitalized()
+                        n.is_any(FINITE_AFTER_GAP)
+                            || n.is("that")
+                            || n.text == ":"
+                            || is_quote_mark(n.text)
+                            || is_pronoun(n)
+                            || n.is_capitalized()
+                            || is_verb_like(n)
+                            || n.text.ends_with('s') && !n.text.ends_with("ss") && toks.get(i + 2).is_some_and(|m| DETERMINERS.contains_token(m))
                     })
                 };
                 let nothing_reported = || subject_is_pronoun(toks, i) && !clause_next();
